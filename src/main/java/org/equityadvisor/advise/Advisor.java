@@ -1,0 +1,83 @@
+package org.equityadvisor.advise;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.equityadvisor.knowledge.KnowledgeBase;
+import org.equityadvisor.model.Advice;
+import org.equityadvisor.model.Assessment;
+import org.equityadvisor.model.InputException;
+import org.equityadvisor.model.Metric;
+import org.equityadvisor.model.Problem;
+
+/**
+ * The engine: an assessment in, ranked and explained advice out. Holds no mutable state, so one Advisor
+ * serves any number of threads; each call runs the rules in a session of its own.
+ *
+ * <pre>{@code
+ * KnowledgeBase kb = KnowledgeBase.load(Path.of("rules"));
+ * Advice advice = new Advisor(kb).advise(assessment);
+ * }</pre>
+ */
+public final class Advisor {
+
+    private final KnowledgeBase kb;
+    private final Clock clock;
+
+    public Advisor(KnowledgeBase kb) {
+        this(kb, Clock.systemDefaultZone());
+    }
+
+    /** The clock decides only which programmes have ended; it never changes anything else in the advice. */
+    public Advisor(KnowledgeBase kb, Clock clock) {
+        this.kb = Objects.requireNonNull(kb, "kb");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    public KnowledgeBase knowledgeBase() {
+        return kb;
+    }
+
+    /**
+     * @throws InputException when the assessment names unknown ids or values out of range (every problem at once)
+     * @throws org.equityadvisor.knowledge.RuleSetException when a rule fails while running
+     */
+    public Advice advise(Assessment assessment) {
+        return explain(assessment).advice();
+    }
+
+    /** The advice with its whole trace: rules fired in order, facts matched, candidates kept or dropped. */
+    public Explanation explain(Assessment assessment) {
+        Objects.requireNonNull(assessment, "assessment");
+        List<Problem> problems = kb.validate(assessment);
+        if (!problems.isEmpty()) {
+            throw new InputException("The assessment", problems);
+        }
+        Sentences sentences = new Sentences(kb, assessment);
+        RuleRun run = RuleRun.run(kb, facts(assessment, sentences));
+        return new Assembly(kb, assessment, run, sentences, referenceDate(assessment)).explanation();
+    }
+
+    /** Programmes must still exist when the plan starts, and today: the later of the two. */
+    private LocalDate referenceDate(Assessment assessment) {
+        LocalDate today = LocalDate.now(clock);
+        LocalDate start = assessment.district().planStart();
+        return start != null && start.isAfter(today) ? start : today;
+    }
+
+    private List<Object> facts(Assessment assessment, Sentences sentences) {
+        List<Object> facts = new ArrayList<>();
+        facts.add(assessment.district());
+        facts.addAll(assessment.answers());
+        facts.addAll(assessment.measures());
+        for (Metric metric : kb.metrics().values()) {
+            facts.add(sentences.metric(metric.id()));
+        }
+        facts.addAll(kb.indicators().values());
+        facts.addAll(kb.actions().values());
+        facts.addAll(kb.partners().values());
+        return facts;
+    }
+}

@@ -1,0 +1,276 @@
+package org.equityadvisor.advise;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.equityadvisor.knowledge.KnowledgeBase;
+import org.equityadvisor.knowledge.RuleInfo;
+import org.equityadvisor.model.Action;
+import org.equityadvisor.model.Advice;
+import org.equityadvisor.model.Assessment;
+import org.equityadvisor.model.DataGap;
+import org.equityadvisor.model.Finding;
+import org.equityadvisor.model.Gap;
+import org.equityadvisor.model.Goal;
+import org.equityadvisor.model.Measure;
+import org.equityadvisor.model.Metric;
+import org.equityadvisor.model.Outcome;
+import org.equityadvisor.model.OutcomeTemplate;
+import org.equityadvisor.model.Partner;
+import org.equityadvisor.model.Programme;
+import org.equityadvisor.model.Reason;
+import org.equityadvisor.model.Strength;
+import org.equityadvisor.model.SuggestedAction;
+import org.equityadvisor.model.SuggestedGoal;
+import org.equityadvisor.model.SuggestedPartner;
+import org.equityadvisor.model.Suggestion;
+import org.equityadvisor.model.Weakness;
+
+/**
+ * Turns one rule run into advice: merges the suggestions several rules made, applies the programme guard,
+ * explains and scores each suggestion, places actions and partners under their goals and ranks them.
+ * Everything is sorted explicitly, so the same run always gives the same advice, byte for byte.
+ */
+final class Assembly {
+
+    private final KnowledgeBase kb;
+    private final Assessment assessment;
+    private final RuleRun run;
+    private final Sentences sentences;
+    private final Scorer scorer;
+    private final LocalDate referenceDate;
+    private final List<Decision> decisions = new ArrayList<>();
+
+    /** A candidate's reasons and the facts behind them. */
+    private record Candidate(String id, List<Reason> because, List<Object> facts) {
+    }
+
+    Assembly(KnowledgeBase kb, Assessment assessment, RuleRun run, Sentences sentences, LocalDate referenceDate) {
+        this.kb = kb;
+        this.assessment = assessment;
+        this.run = run;
+        this.sentences = sentences;
+        this.scorer = new Scorer(kb.ranking(), assessment, sentences);
+        this.referenceDate = referenceDate;
+    }
+
+    Explanation explanation() {
+        Map<String, Candidate> candidates = candidates();
+        Map<String, SuggestedAction> actions = new TreeMap<>();
+        Map<String, Candidate> partners = new TreeMap<>();
+        candidates.forEach((id, c) -> {
+            if (kb.actions().containsKey(id)) {
+                actions.put(id, action(kb.actions().get(id), c));
+            } else {
+                partners.put(id, c);
+            }
+        });
+        List<SuggestedGoal> goals = goals(actions, partners);
+        Advice advice = new Advice(kb.hash(), assessment.district().name(), findings(), goals);
+        decisions.sort(Comparator.comparing(Decision::id).thenComparing(Decision::outcome).thenComparing(Decision::reason));
+        return new Explanation(advice, firings(), decisions);
+    }
+
+    // --- candidates -----------------------------------------------------------------------------------
+
+    private Map<String, Candidate> candidates() {
+        Map<String, List<RuleRun.Match>> kept = new TreeMap<>();
+        for (Suggestion s : run.remaining(Suggestion.class)) {
+            kept.computeIfAbsent(s.id(), k -> new ArrayList<>()).add(run.insertedBy.get(s));
+        }
+        Map<String, RuleRun.Match> removed = new TreeMap<>();
+        for (Suggestion s : run.deleted(Suggestion.class)) {
+            if (!kept.containsKey(s.id())) {
+                removed.putIfAbsent(s.id(), run.deletedBy.get(s));
+            }
+        }
+        removed.forEach((id, by) -> decisions.add(new Decision(id, Decision.DROPPED, "removed by rule \"" + by.rule + "\" because "
+                + String.join("; ", by.facts.stream().filter(Sentences::isReason).map(sentences::describe).toList()))));
+        Map<String, Candidate> out = new LinkedHashMap<>();
+        kept.forEach((id, matches) -> {
+            Optional<String> ended = endedProgramme(id);
+            if (ended.isPresent()) {
+                decisions.add(new Decision(id, Decision.DROPPED, ended.get()));
+                return;
+            }
+            List<RuleRun.Match> valid = new ArrayList<>();
+            for (RuleRun.Match match : matches) {
+                LocalDate until = kb.rule(match.rule).map(RuleInfo::validUntil).orElse(null);
+                if (until != null && until.isBefore(referenceDate)) {
+                    decisions.add(new Decision(id, Decision.DROPPED, "rule \"" + match.rule + "\" was valid until " + until
+                            + "; its reason no longer counts"));
+                } else {
+                    valid.add(match);
+                }
+            }
+            if (!valid.isEmpty()) {
+                out.put(id, candidate(id, valid));
+            }
+        });
+        return out;
+    }
+
+    /** The programme guard: never advise a step that depends on a programme that has ended. */
+    private Optional<String> endedProgramme(String id) {
+        Action action = kb.actions().get(id);
+        if (action == null) {
+            return Optional.empty();
+        }
+        return action.programmes().stream().map(kb.programmes()::get).filter(p -> p.endedBy(referenceDate)).findFirst()
+                .map(p -> "depends on the " + p.name() + ", which ended on " + p.ended() + "; ended programmes are never advised");
+    }
+
+    private Candidate candidate(String id, List<RuleRun.Match> matches) {
+        Set<Reason> because = new LinkedHashSet<>();
+        List<Object> facts = new ArrayList<>();
+        for (RuleRun.Match match : matches) {
+            List<String> sources = kb.rule(match.rule).map(RuleInfo::sources).orElse(List.of());
+            List<Object> reasons = match.facts.stream().filter(Sentences::isReason).toList();
+            facts.addAll(reasons);
+            because.add(new Reason(match.rule, sources, sentences.reason(reasons.stream().map(sentences::describe).toList(), sources)));
+        }
+        List<Reason> sorted = new ArrayList<>(because);
+        sorted.sort(Comparator.comparing(Reason::rule).thenComparing(Reason::text));
+        decisions.add(new Decision(id, Decision.KEPT, matches.size() == 1 ? "suggested by rule \"" + matches.get(0).rule + "\""
+                : "suggested by " + matches.size() + " firings of " + sorted.stream().map(Reason::rule).distinct().count() + " rules, merged"));
+        return new Candidate(id, sorted, facts);
+    }
+
+    // --- actions and goals ----------------------------------------------------------------------------
+
+    private SuggestedAction action(Action action, Candidate c) {
+        double score = scorer.score(c.facts(), action.indicators());
+        List<String> caveats = action.programmes().stream().map(kb.programmes()::get).filter(p -> p.caveat() != null)
+                .map(p -> p.name() + ": " + p.caveat()).toList();
+        return new SuggestedAction(action.id(), action.title(), action.description(), action.timeline(), action.team(), action.partners(),
+                outcome(action.outcome(), c.facts()), score, c.because(), caveats);
+    }
+
+    /**
+     * The outcome for the group the triggering gap concerns (the WHO), its baseline from the district's own
+     * figure, and a target set as the catalog's template says.
+     */
+    private Outcome outcome(OutcomeTemplate template, List<Object> facts) {
+        Metric metric = sentences.metric(template.metric());
+        String group = facts.stream().filter(f -> f instanceof Gap g && g.metric().equals(template.metric())).map(f -> (Gap) f)
+                .sorted(Comparator.comparing(Gap::severe).reversed().thenComparing(Gap::group)).map(Gap::group).findFirst().orElse(Measure.ALL);
+        Double baseline = assessment.measure(template.metric(), group).map(Measure::value).orElse(null);
+        Double target = target(template.target(), metric, baseline);
+        return new Outcome(template.metric(), group, baseline, target, template.months(), template.text());
+    }
+
+    static Double target(String rule, Metric metric, Double baseline) {
+        if (!OutcomeTemplate.TO_THRESHOLD.equals(rule) && !OutcomeTemplate.HALVE.equals(rule)) {
+            return Double.parseDouble(rule);
+        }
+        Double threshold = metric.threshold();
+        if (threshold == null) {
+            return baseline;
+        }
+        if (baseline == null || !metric.worse(baseline, threshold)) {
+            // Already within the threshold (or unknown): the target is to be at or better than it.
+            return baseline == null ? threshold : baseline;
+        }
+        double target = OutcomeTemplate.HALVE.equals(rule) ? baseline - (baseline - threshold) / 2 : threshold;
+        return Math.round(target * 10) / 10.0;
+    }
+
+    private List<SuggestedGoal> goals(Map<String, SuggestedAction> actions, Map<String, Candidate> partners) {
+        Map<String, List<SuggestedAction>> byGoal = new TreeMap<>();
+        actions.values().forEach(a -> byGoal.computeIfAbsent(kb.actions().get(a.id()).goal(), g -> new ArrayList<>()).add(a));
+        Map<String, List<SuggestedPartner>> partnersByGoal = new TreeMap<>();
+        partners.forEach((id, c) -> {
+            Partner partner = kb.partners().get(id);
+            Set<String> homes = new java.util.TreeSet<>();
+            actions.values().stream().filter(a -> a.partners().contains(id)).forEach(a -> homes.add(kb.actions().get(a.id()).goal()));
+            partner.goals().stream().filter(byGoal::containsKey).forEach(homes::add);
+            if (homes.isEmpty()) {
+                decisions.add(new Decision(id, Decision.DROPPED, "none of the goals it serves (" + String.join(", ", partner.goals())
+                        + ") was suggested, and no suggested action works with it"));
+                return;
+            }
+            double score = scorer.score(c.facts(), List.of());
+            SuggestedPartner suggested = new SuggestedPartner(id, partner.title(), partner.description(), score, c.because());
+            homes.forEach(goal -> partnersByGoal.computeIfAbsent(goal, g -> new ArrayList<>()).add(suggested));
+        });
+        Comparator<SuggestedAction> actionOrder = Comparator.comparingDouble(SuggestedAction::score).reversed().thenComparing(SuggestedAction::id);
+        Comparator<SuggestedPartner> partnerOrder = Comparator.comparingDouble(SuggestedPartner::score).reversed().thenComparing(SuggestedPartner::id);
+        List<SuggestedGoal> unranked = new ArrayList<>();
+        byGoal.forEach((goalId, list) -> {
+            Goal goal = kb.goals().get(goalId);
+            list.sort(actionOrder);
+            List<SuggestedPartner> goalPartners = new ArrayList<>(partnersByGoal.getOrDefault(goalId, List.of()));
+            goalPartners.sort(partnerOrder);
+            Set<Reason> because = new LinkedHashSet<>();
+            list.forEach(a -> because.addAll(a.because()));
+            double score = list.get(0).score();
+            unranked.add(new SuggestedGoal(goalId, goal.title(), goal.description(), goal.divide(), 0, score, List.copyOf(because), list, goalPartners));
+        });
+        unranked.sort(Comparator.comparingDouble(SuggestedGoal::score).reversed().thenComparing(SuggestedGoal::id));
+        List<SuggestedGoal> ranked = new ArrayList<>();
+        for (SuggestedGoal g : unranked) {
+            ranked.add(new SuggestedGoal(g.id(), g.title(), g.description(), g.divide(), ranked.size() + 1, g.score(), g.because(), g.actions(), g.partners()));
+        }
+        return ranked;
+    }
+
+    // --- findings and trace ---------------------------------------------------------------------------
+
+    private List<Finding> findings() {
+        List<Finding> out = new ArrayList<>();
+        for (Gap gap : run.remaining(Gap.class)) {
+            out.add(new Finding(Finding.GAP, gap.metric(), gap.group(), gap.value(), gap.threshold(), gap.severe() ? "severe" : "flag",
+                    null, rule(gap), capitalise(sentences.describe(gap))));
+        }
+        for (Weakness w : run.remaining(Weakness.class)) {
+            out.add(new Finding(Finding.WEAKNESS, w.indicator(), null, null, null, null, w.level(), rule(w), capitalise(sentences.describe(w))));
+        }
+        for (DataGap d : run.remaining(DataGap.class)) {
+            out.add(new Finding(Finding.DATA_GAP, d.metric(), null, null, null, null, null, rule(d), capitalise(sentences.describe(d))));
+        }
+        for (Strength s : run.remaining(Strength.class)) {
+            Metric metric = s.value() == null ? null : sentences.metric(s.id());
+            out.add(new Finding(Finding.STRENGTH, s.id(), s.value() == null ? null : Measure.ALL, s.value(),
+                    metric == null ? null : metric.threshold(), null, s.level(), rule(s), capitalise(sentences.describe(s))));
+        }
+        List<String> kinds = List.of(Finding.GAP, Finding.WEAKNESS, Finding.DATA_GAP, Finding.STRENGTH);
+        out.sort(Comparator.comparing((Finding f) -> kinds.indexOf(f.kind()))
+                .thenComparing(f -> "severe".equals(f.severity()) ? 0 : 1)
+                .thenComparing(Finding::id)
+                .thenComparing(f -> f.group() == null || Measure.ALL.equals(f.group()) ? "" : f.group())
+                .thenComparing(Finding::text));
+        return dedupe(out);
+    }
+
+    private static List<Finding> dedupe(List<Finding> findings) {
+        Map<String, Finding> unique = new LinkedHashMap<>();
+        findings.forEach(f -> unique.putIfAbsent(f.kind() + "|" + f.id() + "|" + f.group() + "|" + f.text(), f));
+        return List.copyOf(unique.values());
+    }
+
+    private String rule(Object fact) {
+        RuleRun.Match match = run.insertedBy.get(fact);
+        return match == null ? null : match.rule;
+    }
+
+    private List<Firing> firings() {
+        List<Firing> out = new ArrayList<>();
+        for (RuleRun.Match m : run.firings) {
+            String stage = kb.rule(m.rule).map(RuleInfo::stage).orElse("");
+            out.add(new Firing(m.order, m.rule, stage, m.facts.stream().map(sentences::describe).toList(),
+                    m.inserted.stream().map(sentences::describe).toList(), m.deleted.stream().map(sentences::describe).toList()));
+        }
+        return out;
+    }
+
+    static String capitalise(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+}

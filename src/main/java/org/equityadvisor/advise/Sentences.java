@@ -1,0 +1,214 @@
+package org.equityadvisor.advise;
+
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.equityadvisor.knowledge.KnowledgeBase;
+import org.equityadvisor.model.Action;
+import org.equityadvisor.model.Answer;
+import org.equityadvisor.model.Assessment;
+import org.equityadvisor.model.DataGap;
+import org.equityadvisor.model.District;
+import org.equityadvisor.model.Gap;
+import org.equityadvisor.model.Indicator;
+import org.equityadvisor.model.Measure;
+import org.equityadvisor.model.Metric;
+import org.equityadvisor.model.Strength;
+import org.equityadvisor.model.Suggestion;
+import org.equityadvisor.model.Weakness;
+
+/**
+ * Turns facts into sentences a superintendent understands, with the numbers that matter: the figure, the
+ * district-wide figure for a group, the threshold, where the figure came from and how many it counted.
+ * All wording about the framework (metric phrases, group names, level texts) comes from the rule set.
+ */
+final class Sentences {
+
+    private final KnowledgeBase kb;
+    private final Assessment assessment;
+
+    Sentences(KnowledgeBase kb, Assessment assessment) {
+        this.kb = kb;
+        this.assessment = assessment;
+    }
+
+    static String number(double value) {
+        DecimalFormat format = new DecimalFormat("#,##0.#", DecimalFormatSymbols.getInstance(Locale.ROOT));
+        return format.format(value);
+    }
+
+    /** A figure with its unit: "14%", "6 points", "800 kbps per student". */
+    String figure(Metric metric, double value) {
+        String unit = metric.unit();
+        String text = switch (unit) {
+            case "%" -> number(value) + "%";
+            case "pp" -> number(value) + (value == 1 ? " point" : " points");
+            case "ratio" -> number(value);
+            case "months" -> number(value) + (value == 1 ? " month" : " months");
+            default -> number(value) + " " + unit;
+        };
+        return metric.per().isEmpty() ? text : text + " " + metric.per();
+    }
+
+    /** The metric's own phrase filled in: "14% of low-income students have no home internet". */
+    String phrase(Metric metric, String group, double value) {
+        String who = Measure.ALL.equals(group) && !metric.aboutStudents() ? metric.population() : kb.groupName(group);
+        return metric.text().replace("{value}", figure(metric, value)).replace("{who}", who);
+    }
+
+    /** The effective metric: the framework's, with the district's own threshold when it set one. */
+    Metric metric(String id) {
+        Metric metric = kb.metrics().get(id);
+        Double own = assessment.thresholds().get(id);
+        return own == null ? metric : metric.withThreshold(own);
+    }
+
+    String describe(Object fact) {
+        if (fact instanceof Gap gap) {
+            return gap(gap);
+        }
+        if (fact instanceof Weakness w) {
+            return rated(w.indicator(), w.level(), w.note());
+        }
+        if (fact instanceof Strength s) {
+            return s.level() != null ? rated(s.id(), s.level(), null) : onTarget(s);
+        }
+        if (fact instanceof DataGap d) {
+            Metric metric = kb.metrics().get(d.metric());
+            return "there is no figure yet for " + lowerFirst(metric.title()) + " (" + d.metric() + ")";
+        }
+        if (fact instanceof Measure m) {
+            Metric metric = metric(m.metric());
+            return metric == null ? m.metric() + " is " + number(m.value()) : phrase(metric, m.group(), m.value()) + provenance(m);
+        }
+        if (fact instanceof Answer a) {
+            return rated(a.indicator(), a.level(), a.note());
+        }
+        if (fact instanceof Suggestion s) {
+            return "suggestion " + s.id() + " (" + title(s.id()) + ")";
+        }
+        if (fact instanceof District d) {
+            return "the district " + d.name() + (d.locale() == null ? "" : " (" + d.locale() + ")");
+        }
+        if (fact instanceof Metric m) {
+            return "metric " + m.id() + " (" + m.title() + (m.threshold() == null ? "" : ", threshold " + figure(m, m.threshold())) + ")";
+        }
+        if (fact instanceof Indicator i) {
+            return "indicator " + i.id() + " (" + i.title() + ")";
+        }
+        if (fact instanceof Action a) {
+            return "action " + a.id() + " (" + a.title() + ")";
+        }
+        return String.valueOf(fact);
+    }
+
+    /** True for facts that explain a suggestion; the rest (metrics, catalog entries, the district) are context. */
+    static boolean isReason(Object fact) {
+        return fact instanceof Gap || fact instanceof Weakness || fact instanceof Strength || fact instanceof DataGap
+                || fact instanceof Measure || fact instanceof Answer;
+    }
+
+    String title(String id) {
+        if (kb.actions().containsKey(id)) {
+            return kb.actions().get(id).title();
+        }
+        if (kb.partners().containsKey(id)) {
+            return kb.partners().get(id).title();
+        }
+        if (kb.goals().containsKey(id)) {
+            return kb.goals().get(id).title();
+        }
+        return id;
+    }
+
+    private String gap(Gap gap) {
+        Metric metric = metric(gap.metric());
+        String phrase = phrase(metric, gap.group(), gap.value());
+        Optional<Measure> measure = assessment.measure(gap.metric(), gap.group());
+        String origin = measure.map(this::origin).orElse("");
+        if (gap.kind() == Gap.Kind.BEHIND_DISTRICT) {
+            double behind = Math.abs(gap.value() - gap.districtValue());
+            String unit = metric.percent() ? (behind == 1 ? " point" : " points") : " " + metric.unit();
+            return phrase + ", " + number(behind) + unit + " worse than the district as a whole (" + figure(metric, gap.districtValue())
+                    + "; the framework flags groups more than " + number(gap.threshold()) + " points behind" + origin + ")";
+        }
+        StringBuilder context = new StringBuilder();
+        if (gap.subgroup()) {
+            assessment.measure(gap.metric(), Measure.ALL).ifPresent(all -> context.append("district ").append(figure(metric, all.value())).append(", "));
+        }
+        boolean own = assessment.thresholds().containsKey(gap.metric());
+        context.append(own ? "your threshold " : "threshold ").append(figure(metric, gap.threshold()));
+        if (gap.severe() && metric.severe() != null) {
+            context.append(", severe past ").append(figure(metric, metric.severe()));
+        }
+        return phrase + " (" + context + origin + ")";
+    }
+
+    /** "; 2025 family survey, n=812, ±2.1" for the figure's source, count and margin of error. */
+    private String origin(Measure m) {
+        StringBuilder out = new StringBuilder();
+        if (m.source() != null) {
+            out.append(m.source());
+        }
+        if (m.year() != null && (m.source() == null || !m.source().contains(Integer.toString(m.year())))) {
+            out.append(out.length() > 0 ? " " : "").append(m.year());
+        }
+        if (m.n() != null) {
+            out.append(out.length() > 0 ? ", " : "").append("n=").append(number(m.n()));
+        }
+        if (m.moe() != null) {
+            out.append(out.length() > 0 ? ", " : "").append("±").append(number(m.moe()));
+        }
+        return out.length() == 0 ? "" : "; " + out;
+    }
+
+    private String provenance(Measure m) {
+        String origin = origin(m);
+        return origin.isEmpty() ? "" : " (" + origin.substring(2) + ")";
+    }
+
+    private String onTarget(Strength s) {
+        Metric metric = metric(s.id());
+        return phrase(metric, Measure.ALL, s.value()) + ", within the " + figure(metric, metric.threshold()) + " threshold";
+    }
+
+    private String rated(String indicatorId, int level, String note) {
+        Indicator indicator = kb.indicators().get(indicatorId);
+        String text = "the district rates itself " + level + " of 4 (" + Indicator.levelName(level) + ") on \u201c" + indicator.title()
+                + "\u201d: " + lowerFirst(stripPeriod(indicator.describe(level)));
+        return note == null || note.isBlank() ? text : text + " (note: " + stripPeriod(note) + ")";
+    }
+
+    /** Joins fact sentences and cites the sources: one plain sentence per reason. */
+    String reason(List<String> facts, List<String> sourceIds) {
+        String because = facts.isEmpty() ? "Suggested by the rule set" : "Suggested because " + join(facts);
+        List<String> citations = kb.cite(sourceIds);
+        String cite = citations.isEmpty() ? "" : (citations.size() == 1 ? " Source: " : " Sources: ") + String.join("; ", citations) + ".";
+        return because + "." + cite;
+    }
+
+    private static String join(List<String> parts) {
+        if (parts.size() <= 1) {
+            return parts.isEmpty() ? "" : parts.get(0);
+        }
+        return String.join("; ", parts.subList(0, parts.size() - 1)) + "; and " + parts.get(parts.size() - 1);
+    }
+
+    static String lowerFirst(String text) {
+        if (text == null || text.isEmpty()) {
+            return "";
+        }
+        // Keep acronyms and proper names ("IT", "E-Rate") as written.
+        if (text.length() > 1 && Character.isUpperCase(text.charAt(1))) {
+            return text;
+        }
+        return Character.toLowerCase(text.charAt(0)) + text.substring(1);
+    }
+
+    private static String stripPeriod(String text) {
+        String t = text.strip();
+        return t.endsWith(".") ? t.substring(0, t.length() - 1) : t;
+    }
+}

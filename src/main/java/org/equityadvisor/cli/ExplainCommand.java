@@ -1,0 +1,110 @@
+package org.equityadvisor.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.equityadvisor.advise.Advisor;
+import org.equityadvisor.advise.Decision;
+import org.equityadvisor.advise.Explanation;
+import org.equityadvisor.advise.Firing;
+import org.equityadvisor.export.AdviceWriter;
+import org.equityadvisor.knowledge.KnowledgeBase;
+import org.equityadvisor.model.Finding;
+import org.equityadvisor.model.InputException;
+import org.equityadvisor.model.Problem;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "explain", mixinStandardHelpOptions = true,
+        description = "The whole trace: findings, rules fired in order, the facts each matched, and why each candidate was kept or dropped.")
+final class ExplainCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    RulesOption rules;
+
+    @Parameters(paramLabel = "FILE", description = "the assessment")
+    Path file;
+
+    @Option(names = "--suggestion", paramLabel = "ID", description = "only the trace behind one goal, action or partner id")
+    String suggestion;
+
+    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text (default) or json")
+    String format;
+
+    @Override
+    public Integer call() {
+        KnowledgeBase kb = rules.load();
+        if (suggestion != null && !kb.goals().containsKey(suggestion) && !kb.actions().containsKey(suggestion) && !kb.partners().containsKey(suggestion)) {
+            throw new InputException("--suggestion", new Problem("--suggestion", "'" + suggestion + "' is not a goal, action or partner of the catalog"));
+        }
+        if (!format.equals("text") && !format.equals("json")) {
+            throw new InputException("--format", new Problem("--format", "'" + format + "' is not a format: use text or json"));
+        }
+        Explanation explanation = new Advisor(kb).explain(Inputs.assessment(kb, file));
+        PrintWriter out = spec.commandLine().getOut();
+        List<Firing> firings = suggestion == null ? explanation.firings() : chain(explanation.firings(), suggestion);
+        List<Decision> decisions = explanation.decisions().stream().filter(d -> suggestion == null || d.id().equals(suggestion)).toList();
+        if (format.equals("json")) {
+            out.print(AdviceWriter.json(suggestion == null ? explanation : new Explanation(explanation.advice(), firings, decisions)));
+            return Main.OK;
+        }
+        out.println("Explanation: " + explanation.advice().district() + " (rule set " + explanation.advice().ruleSet() + ")");
+        if (suggestion == null) {
+            out.println();
+            out.println("FINDINGS");
+            for (Finding f : explanation.advice().findings()) {
+                out.println("  " + f.kind() + " " + f.id() + (f.group() == null ? "" : " [" + f.group() + "]") + ": " + f.text()
+                        + (f.rule() == null ? "" : "  (rule: " + f.rule() + ")"));
+            }
+        }
+        out.println();
+        out.println(suggestion == null ? "RULES FIRED, IN ORDER" : "RULES BEHIND " + suggestion + ", IN ORDER");
+        if (firings.isEmpty()) {
+            out.println("  none");
+        }
+        for (Firing f : firings) {
+            out.println("  " + f.order() + ". [" + f.stage() + "] " + f.rule());
+            f.matched().forEach(m -> out.println("       matched: " + m));
+            f.inserted().forEach(m -> out.println("       added:   " + m));
+            f.deleted().forEach(m -> out.println("       removed: " + m));
+        }
+        out.println();
+        out.println("DECISIONS");
+        if (decisions.isEmpty()) {
+            out.println("  none: no rule suggested " + (suggestion == null ? "anything" : suggestion));
+        }
+        for (Decision d : decisions) {
+            out.println("  " + d.id() + "  " + d.outcome() + ": " + d.reason());
+        }
+        return Main.OK;
+    }
+
+    /** The firings that suggested or removed the id, and, before them, those that derived what they matched. */
+    static List<Firing> chain(List<Firing> firings, String id) {
+        String mark = "suggestion " + id + " ";
+        Set<String> wanted = new HashSet<>();
+        List<Firing> picked = new ArrayList<>();
+        for (int i = firings.size() - 1; i >= 0; i--) {
+            Firing f = firings.get(i);
+            boolean about = f.inserted().stream().anyMatch(s -> s.startsWith(mark)) || f.deleted().stream().anyMatch(s -> s.startsWith(mark))
+                    || f.matched().stream().anyMatch(s -> s.startsWith(mark));
+            boolean feeds = f.inserted().stream().anyMatch(wanted::contains);
+            if (about || feeds) {
+                picked.add(0, f);
+                wanted.addAll(f.matched());
+            }
+        }
+        return picked;
+    }
+}

@@ -1,0 +1,205 @@
+package org.equityadvisor.export;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.List;
+import java.util.Locale;
+import org.equityadvisor.model.Advice;
+import org.equityadvisor.model.Finding;
+import org.equityadvisor.model.Outcome;
+import org.equityadvisor.model.Reason;
+import org.equityadvisor.model.SuggestedAction;
+import org.equityadvisor.model.SuggestedGoal;
+import org.equityadvisor.model.SuggestedPartner;
+
+/** Writes advice as text for a terminal, as Markdown to share, or as the Advice JSON of contract.md. */
+public final class AdviceWriter {
+
+    public enum Format {
+        TEXT, JSON, MARKDOWN
+    }
+
+    private static final int WIDTH = 100;
+
+    /** One mapper for the whole project's JSON: stable field order, no nulls, dates as ISO text. */
+    public static final ObjectMapper JSON = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .build();
+
+    private AdviceWriter() {
+    }
+
+    public static String write(Advice advice, Format format) {
+        return switch (format) {
+            case JSON -> json(advice);
+            case MARKDOWN -> markdown(advice);
+            case TEXT -> text(advice);
+        };
+    }
+
+    public static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("advice records always serialise", e);
+        }
+    }
+
+    static String number(double value) {
+        return new DecimalFormat("#,##0.##", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(value);
+    }
+
+    // --- text -------------------------------------------------------------------------------------------
+
+    private static String text(Advice advice) {
+        StringBuilder out = new StringBuilder();
+        out.append("Equity Advisor: ").append(advice.district()).append('\n');
+        out.append("Rule set ").append(advice.ruleSet()).append("\n\n");
+        out.append("FINDINGS\n");
+        if (advice.findings().isEmpty()) {
+            out.append("  none\n");
+        }
+        for (Finding f : advice.findings()) {
+            String label = String.format(Locale.ROOT, "%-9s", f.kind().toUpperCase(Locale.ROOT) + ("severe".equals(f.severity()) ? "!" : ""));
+            wrap(out, "  " + label + " ", f.text());
+        }
+        out.append("\nSUGGESTED GOALS (most pressing first)\n");
+        if (advice.goals().isEmpty()) {
+            out.append("  none: no rule found a gap or weakness to act on\n");
+        }
+        for (SuggestedGoal g : advice.goals()) {
+            out.append('\n').append(g.rank()).append(". ").append(g.title()).append("  [").append(g.id()).append(", ").append(g.divide())
+                    .append(", score ").append(number(g.score())).append("]\n");
+            wrap(out, "   ", g.description());
+            out.append("   Action steps\n");
+            char letter = 'a';
+            for (SuggestedAction a : g.actions()) {
+                out.append("   ").append(letter++).append(") ").append(a.title()).append("  [").append(a.id()).append(", score ")
+                        .append(number(a.score())).append("]\n");
+                String indent = "      ";
+                wrap(out, indent, "When: " + when(a));
+                wrap(out, indent, "Team: " + String.join(", ", a.team()));
+                if (!a.partners().isEmpty()) {
+                    wrap(out, indent, "Works with: " + String.join(", ", a.partners()));
+                }
+                wrap(out, indent, "Outcome: " + outcome(a.outcome()));
+                for (Reason r : a.because()) {
+                    wrap(out, indent, "Why: " + r.text() + " (rule: " + r.rule() + ")");
+                }
+                for (String c : a.caveats()) {
+                    wrap(out, indent, "Caveat: " + c);
+                }
+            }
+            if (!g.partners().isEmpty()) {
+                out.append("   Partners\n");
+                for (SuggestedPartner p : g.partners()) {
+                    out.append("   - ").append(p.title()).append("  [").append(p.id()).append("]\n");
+                    for (Reason r : p.because()) {
+                        wrap(out, "      ", "Why: " + r.text() + " (rule: " + r.rule() + ")");
+                    }
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    static String when(SuggestedAction a) {
+        int start = a.timeline().startMonth();
+        int end = start + a.timeline().months();
+        return (start == 0 ? "start now" : "start in month " + (start + 1)) + ", " + a.timeline().months()
+                + (a.timeline().months() == 1 ? " month" : " months") + " (months " + (start + 1) + "-" + end + " of the plan)";
+    }
+
+    static String outcome(Outcome o) {
+        String group = "all".equals(o.group()) ? "" : " (" + o.group() + ")";
+        String baseline = o.baseline() == null ? "baseline to be collected" : "baseline " + number(o.baseline());
+        String target = o.target() == null ? "" : ", target " + number(o.target());
+        return o.metric() + group + ": " + baseline + target + " within " + o.months() + " months. " + o.text();
+    }
+
+    private static void wrap(StringBuilder out, String firstIndent, String text) {
+        String indent = " ".repeat(firstIndent.length());
+        StringBuilder line = new StringBuilder(firstIndent);
+        boolean empty = true;
+        for (String word : text.split(" ")) {
+            if (!empty && line.length() + 1 + word.length() > WIDTH) {
+                out.append(line).append('\n');
+                line = new StringBuilder(indent);
+                empty = true;
+            }
+            if (!empty) {
+                line.append(' ');
+            }
+            line.append(word);
+            empty = false;
+        }
+        out.append(line).append('\n');
+    }
+
+    // --- markdown ---------------------------------------------------------------------------------------
+
+    private static String markdown(Advice advice) {
+        StringBuilder out = new StringBuilder();
+        out.append("# Digital equity advice: ").append(escape(advice.district())).append("\n\n");
+        out.append("Rule set `").append(advice.ruleSet()).append("`\n\n## Findings\n\n");
+        if (advice.findings().isEmpty()) {
+            out.append("None.\n");
+        } else {
+            out.append("| Kind | Id | Group | Finding |\n|---|---|---|---|\n");
+            for (Finding f : advice.findings()) {
+                out.append("| ").append(f.kind()).append("severe".equals(f.severity()) ? " (severe)" : "").append(" | ").append(f.id())
+                        .append(" | ").append(f.group() == null ? "" : f.group()).append(" | ").append(escape(f.text())).append(" |\n");
+            }
+        }
+        out.append("\n## Suggested goals\n");
+        if (advice.goals().isEmpty()) {
+            out.append("\nNone: no rule found a gap or weakness to act on.\n");
+        }
+        for (SuggestedGoal g : advice.goals()) {
+            out.append("\n### ").append(g.rank()).append(". ").append(escape(g.title())).append("\n\n");
+            out.append("`").append(g.id()).append("` · ").append(g.divide()).append(" · score ").append(number(g.score())).append("\n\n");
+            out.append(escape(g.description())).append("\n\n#### Action steps\n\n");
+            for (SuggestedAction a : g.actions()) {
+                out.append("- **").append(escape(a.title())).append("** (`").append(a.id()).append("`, score ").append(number(a.score())).append(")\n");
+                out.append("  - When: ").append(when(a)).append("\n");
+                out.append("  - Team: ").append(escape(String.join(", ", a.team()))).append("\n");
+                if (!a.partners().isEmpty()) {
+                    out.append("  - Works with: ").append(String.join(", ", a.partners())).append("\n");
+                }
+                out.append("  - Outcome: ").append(escape(outcome(a.outcome()))).append("\n");
+                reasons(out, a.because());
+                for (String c : a.caveats()) {
+                    out.append("  - Caveat: ").append(escape(c)).append("\n");
+                }
+            }
+            if (!g.partners().isEmpty()) {
+                out.append("\n#### Partners\n\n");
+                for (SuggestedPartner p : g.partners()) {
+                    out.append("- **").append(escape(p.title())).append("** (`").append(p.id()).append("`)\n");
+                    reasons(out, p.because());
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    private static void reasons(StringBuilder out, List<Reason> because) {
+        for (Reason r : because) {
+            out.append("  - Why: ").append(escape(r.text())).append(" *(rule: ").append(escape(r.rule())).append(")*\n");
+        }
+    }
+
+    private static String escape(String text) {
+        return text == null ? "" : text.replace("|", "\\|").replace("*", "\\*").replace("_", "\\_");
+    }
+}

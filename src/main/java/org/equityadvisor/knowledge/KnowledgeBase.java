@@ -1,0 +1,143 @@
+package org.equityadvisor.knowledge;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.equityadvisor.model.Action;
+import org.equityadvisor.model.Assessment;
+import org.equityadvisor.model.Goal;
+import org.equityadvisor.model.GroupLabel;
+import org.equityadvisor.model.Indicator;
+import org.equityadvisor.model.Metric;
+import org.equityadvisor.model.Partner;
+import org.equityadvisor.model.Problem;
+import org.equityadvisor.model.Programme;
+import org.equityadvisor.model.Source;
+import org.kie.api.KieBase;
+
+/**
+ * A loaded, checked and compiled rule set: the framework, the catalog, the programme table, the ranking
+ * weights and the compiled rules, identified by the content hash of its files. Immutable: a new rule set
+ * is a new KnowledgeBase, built completely before anything switches to it.
+ */
+public final class KnowledgeBase {
+
+    private final String origin;
+    private final String hash;
+    private final Definitions definitions;
+    private final List<RuleInfo> rules;
+    private final Map<String, RuleInfo> rulesByName;
+    private final KieBase kieBase;
+
+    private KnowledgeBase(String origin, String hash, Definitions definitions, List<RuleInfo> rules, KieBase kieBase) {
+        this.origin = origin;
+        this.hash = hash;
+        this.definitions = definitions;
+        this.rules = List.copyOf(rules);
+        this.rulesByName = rules.stream().collect(Collectors.toUnmodifiableMap(RuleInfo::name, Function.identity()));
+        this.kieBase = kieBase;
+    }
+
+    /**
+     * Reads, checks and compiles the rule set in a folder.
+     *
+     * @throws RuleSetException with every problem found, each naming its file and line
+     */
+    public static KnowledgeBase load(Path dir) {
+        RuleFiles files = RuleFiles.read(dir);
+        List<Problem> problems = new ArrayList<>();
+        Definitions definitions = DefinitionsReader.read(files, problems);
+        List<RuleInfo> rules = DrlChecker.check(files, definitions, problems);
+        boolean parsed = problems.stream().noneMatch(p -> p.message().startsWith("syntax error") || p.message().startsWith("cannot be parsed"));
+        String hash = files.hash();
+        // Compile even when the YAML has problems, so a coach sees DRL type errors in the same run.
+        KieBase kieBase = parsed && !files.paths(".drl").isEmpty() ? RuleCompiler.compile(files, hash, problems) : null;
+        if (!problems.isEmpty() || kieBase == null) {
+            if (problems.isEmpty()) {
+                problems.add(new Problem(files.origin(), "the rules could not be compiled"));
+            }
+            throw new RuleSetException(files.origin(), problems);
+        }
+        return new KnowledgeBase(files.origin(), hash, definitions, rules, kieBase);
+    }
+
+    /** "sha256:…" over the rule set's files: two advices with the same hash came from the same rules. */
+    public String hash() {
+        return hash;
+    }
+
+    /** Where the rules were read from. */
+    public String origin() {
+        return origin;
+    }
+
+    public List<RuleInfo> rules() {
+        return rules;
+    }
+
+    public Optional<RuleInfo> rule(String name) {
+        return Optional.ofNullable(rulesByName.get(name));
+    }
+
+    public SortedMap<String, Source> sources() {
+        return definitions.sources();
+    }
+
+    public SortedMap<String, Indicator> indicators() {
+        return definitions.indicators();
+    }
+
+    public SortedMap<String, Metric> metrics() {
+        return definitions.metrics();
+    }
+
+    public SortedMap<String, Goal> goals() {
+        return definitions.goals();
+    }
+
+    public SortedMap<String, Action> actions() {
+        return definitions.actions();
+    }
+
+    public SortedMap<String, Partner> partners() {
+        return definitions.partners();
+    }
+
+    public SortedMap<String, Programme> programmes() {
+        return definitions.programmes();
+    }
+
+    public List<GroupLabel> groups() {
+        return definitions.groups();
+    }
+
+    public Ranking ranking() {
+        return definitions.ranking();
+    }
+
+    /** How a sentence names a group: "low-income students", "Hispanic students"; the id itself when unknown. */
+    public String groupName(String group) {
+        return definitions.groups().stream().filter(g -> g.matches(group)).findFirst().map(g -> g.name(group)).orElse(group);
+    }
+
+    /** The sources' citations, in the order given: "Title (Publisher, Year)". */
+    public List<String> cite(Collection<String> sourceIds) {
+        return sourceIds.stream().map(definitions.sources()::get).filter(s -> s != null).map(Source::citation).toList();
+    }
+
+    /** Every problem of an assessment against this framework (unknown ids, levels, ranges), each with its path. */
+    public List<Problem> validate(Assessment assessment) {
+        return AssessmentCheck.problems(assessment, definitions);
+    }
+
+    /** The compiled rules, for the advise package; integrators use {@code Advisor}. */
+    public KieBase kieBase() {
+        return kieBase;
+    }
+}

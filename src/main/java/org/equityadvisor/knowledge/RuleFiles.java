@@ -1,0 +1,81 @@
+package org.equityadvisor.knowledge;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.equityadvisor.model.Problem;
+
+/**
+ * The files of a rule set folder, by relative path ('/'-separated, sorted), and their content hash.
+ * Dotfiles and Markdown are documentation or editor litter, not rules, and are neither read nor hashed.
+ */
+record RuleFiles(String origin, SortedMap<String, byte[]> files) {
+
+    RuleFiles {
+        files = Collections.unmodifiableSortedMap(new TreeMap<>(files));
+    }
+
+    static RuleFiles read(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new RuleSetException(dir.toString(), List.of(new Problem(dir.toString(), "is not a folder of rules")));
+        }
+        SortedMap<String, byte[]> files = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                String relative = dir.relativize(file).toString().replace('\\', '/');
+                if (counts(relative)) {
+                    files.put(relative, Files.readAllBytes(file));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the rules in " + dir, e);
+        }
+        return new RuleFiles(dir.toString(), files);
+    }
+
+    static boolean counts(String relative) {
+        for (String part : relative.split("/")) {
+            if (part.startsWith(".")) {
+                return false;
+            }
+        }
+        return !relative.endsWith(".md");
+    }
+
+    String text(String path) {
+        byte[] bytes = files.get(path);
+        return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    /** "sha256:" + hex of sha256 over (path, NUL, length, NUL, bytes) of each file in path order. */
+    String hash() {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (Map.Entry<String, byte[]> file : files.entrySet()) {
+                sha.update(file.getKey().getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+                sha.update(Integer.toString(file.getValue().length).getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+                sha.update(file.getValue());
+            }
+            return "sha256:" + HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    List<String> paths(String suffix) {
+        return files.keySet().stream().filter(p -> p.endsWith(suffix)).toList();
+    }
+}

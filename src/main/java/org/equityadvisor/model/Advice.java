@@ -1,0 +1,22 @@
+package org.equityadvisor.model;
+
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The engine's answer for one assessment: findings and ranked, explained goals, carrying the content
+ * hash of the rule set that produced it.
+ */
+public record Advice(String ruleSet, String district, List<Finding> findings, List<SuggestedGoal> goals) {
+
+    public Advice {
+        findings = Lists.copy(findings);
+        goals = Lists.copy(goals);
+    }
+
+    /** Every goal, action and partner id the advice suggests. */
+    public Stream<String> suggestedIds() {
+        return goals.stream().flatMap(g -> Stream.concat(Stream.of(g.id()),
+                Stream.concat(g.actions().stream().map(SuggestedAction::id), g.partners().stream().map(SuggestedPartner::id))));
+    }
+}

@@ -1,0 +1,22 @@
+package org.equityadvisor.model;
+
+/**
+ * What the detect stage found: a gap (with the group it concerns), a weakness, a strength or a data gap.
+ * Fields that do not apply to a kind are null.
+ */
+public record Finding(
+        String kind,
+        String id,
+        String group,
+        Double value,
+        Double threshold,
+        String severity,
+        Integer level,
+        String rule,
+        String text) {
+
+    public static final String GAP = "gap";
+    public static final String WEAKNESS = "weakness";
+    public static final String STRENGTH = "strength";
+    public static final String DATA_GAP = "data-gap";
+}

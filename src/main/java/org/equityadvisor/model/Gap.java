@@ -1,0 +1,36 @@
+package org.equityadvisor.model;
+
+/**
+ * Derived in the detect stage: a group's figure is past its metric's threshold, or the group is further
+ * behind the district as a whole than the disparity threshold allows (the WHO of the framework).
+ *
+ * @param threshold     the metric's threshold for {@code PAST_THRESHOLD}; the disparity threshold in
+ *                      points for {@code BEHIND_DISTRICT}
+ * @param districtValue the district-wide figure a group is compared with ({@code BEHIND_DISTRICT} only)
+ */
+public record Gap(String metric, String group, double value, double threshold, boolean severe, Kind kind, Double districtValue) {
+
+    public enum Kind {
+        PAST_THRESHOLD, BEHIND_DISTRICT
+    }
+
+    public static Gap pastThreshold(Measure measure, Metric metric) {
+        return new Gap(measure.metric(), measure.group(), measure.value(), metric.threshold(),
+                metric.severeAt(measure.value()), Kind.PAST_THRESHOLD, null);
+    }
+
+    /** A gap that is severe when the group is twice the disparity threshold behind. */
+    public static Gap behindDistrict(Measure measure, Measure district, Metric metric, Metric disparity) {
+        double behind = metric.behind(measure.value(), district.value());
+        return new Gap(measure.metric(), measure.group(), measure.value(), disparity.threshold(),
+                behind >= 2 * disparity.threshold(), Kind.BEHIND_DISTRICT, district.value());
+    }
+
+    public boolean wholeDistrict() {
+        return Measure.ALL.equals(group);
+    }
+
+    public boolean subgroup() {
+        return !wholeDistrict();
+    }
+}

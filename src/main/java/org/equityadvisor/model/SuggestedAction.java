@@ -1,0 +1,24 @@
+package org.equityadvisor.model;
+
+import java.util.List;
+
+/** An action step as the advice proposes it, with its reasons and any programme caveats. */
+public record SuggestedAction(
+        String id,
+        String title,
+        String description,
+        Timeline timeline,
+        List<String> team,
+        List<String> partners,
+        Outcome outcome,
+        double score,
+        List<Reason> because,
+        List<String> caveats) {
+
+    public SuggestedAction {
+        team = Lists.copy(team);
+        partners = Lists.copy(partners);
+        because = Lists.copy(because);
+        caveats = Lists.copy(caveats);
+    }
+}

@@ -116,7 +116,7 @@ public final class AssessmentReader {
         String id = null;
         JsonNode idNode = d.node("id");
         if (idNode != null && idNode.isNumber()) {
-            d.problem("id", "write the NCES id in quotes (\"" + idNode.asText() + "\"): as a number it loses its leading zeros");
+            d.problem("id", "write the NCES id in quotes (\"" + d.document().raw(idNode) + "\"): as a number it loses its leading zeros");
         } else {
             id = d.text("id", false);
         }

@@ -63,6 +63,8 @@ final class DefinitionsReader {
     private final List<Problem> problems = new ArrayList<>();
     /** Where each entry was defined, for cross-reference problems found after reading. */
     private final Map<String, YamlEntry> entries = new HashMap<>();
+    /** Files that could not be parsed: references to what they define would only repeat their problem. */
+    private final Set<String> unreadable = new java.util.HashSet<>();
 
     private DefinitionsReader(RuleFiles files) {
         this.files = files;
@@ -117,6 +119,7 @@ final class DefinitionsReader {
         SortedMap<String, T> out = new TreeMap<>();
         YamlDocument doc = document(path);
         if (doc == null) {
+            unreadable.add(path);
             return out;
         }
         JsonNode root = doc.root();
@@ -126,15 +129,17 @@ final class DefinitionsReader {
         }
         for (int i = 0; i < root.size(); i++) {
             JsonNode node = root.get(i);
-            YamlEntry raw = YamlEntry.of(doc, node, "[" + i + "]", problems, allowed);
-            String id = node.isObject() ? raw.text("id", true) : null;
+            // Name the entry by its id in every problem, once it has one.
+            JsonNode idNode = node.isObject() ? node.get("id") : null;
+            String label = idNode != null && idNode.isValueNode() && !idNode.asText().isBlank() ? idNode.asText().strip() : "[" + i + "]";
+            YamlEntry entry = YamlEntry.of(doc, node, label, problems, allowed);
+            String id = node.isObject() ? entry.text("id", true) : null;
             if (id == null) {
                 continue;
             }
             if (!id.startsWith(prefix) || id.contains(" ")) {
-                raw.problem("id", "'" + id + "' must start with " + prefix + " and contain no spaces");
+                entry.problem("id", "'" + id + "' must start with " + prefix + " and contain no spaces");
             }
-            YamlEntry entry = raw.as(id);
             T value = reader.apply(entry);
             if (out.containsKey(id)) {
                 entry.problem("id", "'" + id + "' is defined twice in " + path);
@@ -427,12 +432,12 @@ final class DefinitionsReader {
             refs.apply(value).forEach((field, ids) -> {
                 for (String ref : ids) {
                     String kind = switch (field) {
-                        case "sources" -> d.sources().containsKey(ref) ? null : "source (sources.yaml)";
-                        case "goal", "goals" -> d.goals().containsKey(ref) ? null : "goal (catalog/goals.yaml)";
-                        case "partners" -> d.partners().containsKey(ref) ? null : "partner (catalog/partners.yaml)";
-                        case "indicators" -> d.indicators().containsKey(ref) ? null : "indicator (framework/indicators.yaml)";
-                        case "programmes" -> d.programmes().containsKey(ref) ? null : "programme (programmes.yaml)";
-                        case "outcome" -> d.metrics().containsKey(ref) ? null : "metric (framework/metrics.yaml)";
+                        case "sources" -> d.sources().containsKey(ref) || unreadable.contains(SOURCES) ? null : "source (sources.yaml)";
+                        case "goal", "goals" -> d.goals().containsKey(ref) || unreadable.contains(GOALS) ? null : "goal (catalog/goals.yaml)";
+                        case "partners" -> d.partners().containsKey(ref) || unreadable.contains(PARTNERS) ? null : "partner (catalog/partners.yaml)";
+                        case "indicators" -> d.indicators().containsKey(ref) || unreadable.contains(INDICATORS) ? null : "indicator (framework/indicators.yaml)";
+                        case "programmes" -> d.programmes().containsKey(ref) || unreadable.contains(PROGRAMMES) ? null : "programme (programmes.yaml)";
+                        case "outcome" -> d.metrics().containsKey(ref) || unreadable.contains(METRICS) ? null : "metric (framework/metrics.yaml)";
                         default -> null;
                     };
                     if (kind != null) {

@@ -57,6 +57,8 @@ final class DrlChecker {
     private static final Set<String> ROOT_PACKAGES = Set.of("java", "javax", "jdk", "sun", "com", "org", "net", "io", "kotlin", "groovy", "scala");
     private static final Pattern ID = Pattern.compile("(AS|PT|GM|SA|G)-[A-Za-z0-9.-]+");
     private static final Pattern SUGGESTION = Pattern.compile("new\\s+Suggestion\\s*\\(\\s*(\"([^\"]*)\"|[^)]*)\\s*\\)");
+    /** A string right after "new Suggestion(": checked, with a better message, by suggestions(). */
+    private static final Pattern SUGGESTED_BEFORE = Pattern.compile("Suggestion\\s*\\(\\s*$");
     private static final Set<String> RAW_FACTS = Set.of("Measure", "Answer");
     private static final String REACH = "rules may use only the model classes (" + MODEL_PACKAGE
             + "), java.lang values, java.util collections and java.time";
@@ -186,7 +188,8 @@ final class DrlChecker {
             switch (key) {
                 case "source" -> {
                     for (String id : split(value)) {
-                        if (!definitions.sources().containsKey(id)) {
+                        // An empty table means sources.yaml itself failed, which is already reported.
+                        if (!definitions.sources().isEmpty() && !definitions.sources().containsKey(id)) {
                             problems.add(new Problem(at, where + " cites @source " + id + ", which sources.yaml does not define"));
                         } else {
                             sources.add(id);
@@ -233,16 +236,15 @@ final class DrlChecker {
 
     private List<String> suggestions(String path, RuleDescr rule, String body, String stage, String where) {
         Set<String> ids = new LinkedHashSet<>();
-        String consequence = rule.getConsequence() == null ? "" : rule.getConsequence().toString();
-        Matcher m = SUGGESTION.matcher(consequence);
-        int consequenceLine = rule.getConsequenceLine() > 0 ? rule.getConsequenceLine() : rule.getLine();
+        // Search the rule's own text, so each Suggestion is reported at its own line.
+        Matcher m = SUGGESTION.matcher(body);
         while (m.find()) {
-            int line = consequenceLine + count(consequence.substring(0, m.start()));
+            int line = rule.getLine() + count(body.substring(0, m.start()));
             String id = m.group(2);
             if (id == null) {
                 problems.add(new Problem(path + ":" + line, where + " makes a Suggestion from " + m.group(1).strip()
                         + ": write the catalog id as text, e.g. new Suggestion(\"AS-09\"), so rules check can verify it"));
-            } else if (!definitions.actions().containsKey(id) && !definitions.partners().containsKey(id)) {
+            } else if (!definitions.actions().containsKey(id) && !definitions.partners().containsKey(id) && !definitions.actions().isEmpty()) {
                 problems.add(new Problem(path + ":" + line, where + " suggests " + id + ", which is not an action (catalog/actions.yaml)"
                         + " or partner (catalog/partners.yaml)"));
             } else {
@@ -263,7 +265,9 @@ final class DrlChecker {
         String previous = "";
         for (DrlTokens.Token token : DrlTokens.of(text)) {
             if (token.kind() == DrlTokens.Kind.STRING) {
-                if (ID.matcher(token.text()).matches() && !definitions.defines(token.text())) {
+                boolean suggested = SUGGESTED_BEFORE.matcher(text.substring(Math.max(0, token.offset() - 40), token.offset())).find();
+                if (ID.matcher(token.text()).matches() && !definitions.defines(token.text()) && !suggested
+                        && !definitions.actions().isEmpty() && !definitions.metrics().isEmpty()) {
                     problems.add(new Problem(path + ":" + token.line(), "\"" + token.text() + "\" is not an id the framework or catalog defines"));
                 }
                 continue;

@@ -34,11 +34,13 @@ public final class YamlDocument {
     private final String name;
     private final JsonNode root;
     private final Map<JsonNode, Integer> lines;
+    private final Map<JsonNode, String> raw;
 
-    private YamlDocument(String name, JsonNode root, Map<JsonNode, Integer> lines) {
+    private YamlDocument(String name, JsonNode root, Map<JsonNode, Integer> lines, Map<JsonNode, String> raw) {
         this.name = name;
         this.root = root;
         this.lines = lines;
+        this.raw = raw;
     }
 
     /**
@@ -49,14 +51,15 @@ public final class YamlDocument {
     public static YamlDocument parse(String name, String text) {
         boolean json = name.endsWith(".json") || text.stripLeading().startsWith("{");
         Map<JsonNode, Integer> lines = new IdentityHashMap<>();
+        Map<JsonNode, String> raw = new IdentityHashMap<>();
         List<Problem> problems = new ArrayList<>();
         try (JsonParser parser = (json ? JSON : YAML).createParser(text)) {
             JsonToken first = parser.nextToken();
-            JsonNode root = first == null ? JsonNodeFactory.instance.missingNode() : read(parser, lines, problems, name);
+            JsonNode root = first == null ? JsonNodeFactory.instance.missingNode() : read(parser, lines, raw, problems, name);
             if (!problems.isEmpty()) {
                 throw new InputException(name, problems);
             }
-            return new YamlDocument(name, root, lines);
+            return new YamlDocument(name, root, lines, raw);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? name : name + ":" + at.getLineNr() + ":" + at.getColumnNr();
@@ -66,7 +69,8 @@ public final class YamlDocument {
         }
     }
 
-    private static JsonNode read(JsonParser p, Map<JsonNode, Integer> lines, List<Problem> problems, String name) throws IOException {
+    private static JsonNode read(JsonParser p, Map<JsonNode, Integer> lines, Map<JsonNode, String> raw, List<Problem> problems, String name)
+            throws IOException {
         int line = p.currentTokenLocation().getLineNr();
         JsonNodeFactory f = JsonNodeFactory.instance;
         JsonNode node;
@@ -77,7 +81,9 @@ public final class YamlDocument {
                     String field = p.currentName();
                     int fieldLine = p.currentTokenLocation().getLineNr();
                     p.nextToken();
-                    JsonNode value = read(p, lines, problems, name);
+                    JsonNode value = read(p, lines, raw, problems, name);
+                    // A value is found by its key: "district:" is where a user looks, not its first field.
+                    lines.put(value, fieldLine);
                     if (object.has(field)) {
                         problems.add(new Problem(name + ":" + fieldLine, "duplicate key '" + field + "'"));
                     }
@@ -88,7 +94,7 @@ public final class YamlDocument {
             case START_ARRAY -> {
                 ArrayNode array = f.arrayNode();
                 while (p.nextToken() != JsonToken.END_ARRAY) {
-                    array.add(read(p, lines, problems, name));
+                    array.add(read(p, lines, raw, problems, name));
                 }
                 node = array;
             }
@@ -101,8 +107,11 @@ public final class YamlDocument {
             case VALUE_NULL -> node = f.nullNode();
             default -> node = f.textNode(p.getText());
         }
-        // Identity map: equal scalars at different lines stay distinct because each read makes a new node.
+        // Identity maps: equal scalars at different lines stay distinct because each read makes a new node.
         lines.put(node, line);
+        if (node.isValueNode()) {
+            raw.put(node, p.getText());
+        }
         return node;
     }
 
@@ -124,6 +133,12 @@ public final class YamlDocument {
     public int line(JsonNode node) {
         Integer line = node == null ? null : lines.get(node);
         return line == null ? 0 : line;
+    }
+
+    /** A scalar as it was written (YAML reads 0612345 as an octal number; the user wrote digits). */
+    public String raw(JsonNode node) {
+        String text = node == null ? null : raw.get(node);
+        return text != null ? text : node == null ? "" : node.asText();
     }
 
     /** "name:line" of a node, or just the name. */

@@ -1,0 +1,179 @@
+package org.equityadvisor.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.equityadvisor.testing.Fixtures;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line as a user meets it: exit codes, where output goes, and messages instead of stack traces. */
+class CliTest {
+
+    private static final String RULES = Fixtures.FIXTURE_RULES.toString();
+    private static final String DISTRICT = """
+            district:
+              name: Riverbend Unified
+              enrollment: 4200
+            answers:
+              SA-ACC-07: 1
+            measures:
+              - { metric: GM-01, value: 2.5 }
+              - { metric: GM-01, group: low-income, value: 14, n: 812, source: 2025 family survey }
+            """;
+
+    @TempDir
+    Path tmp;
+
+    record Run(int code, String out, String err) {
+        String lastLine() {
+            String[] lines = out.strip().split("\n");
+            return lines[lines.length - 1];
+        }
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.execute(new PrintWriter(out), new PrintWriter(err), args);
+        assertThat(out + err.toString()).as("users never see a stack trace").doesNotContain("\tat org.", "Exception in thread");
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private Path file(String name, String text) {
+        Path file = tmp.resolve(name);
+        Fixtures.write(file, text);
+        return file;
+    }
+
+    @Test
+    void advisesInTextByDefault() {
+        Run run = run("advise", file("d.yaml", DISTRICT).toString(), "--rules", RULES);
+
+        assertThat(run.code()).isZero();
+        assertThat(run.out()).contains("Equity Advisor: Riverbend Unified", "Every student has a reliable, affordable home connection",
+                "14% of low-income students have no home internet");
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void writesOnlyTheAdviceJsonToStdout() throws Exception {
+        Run run = run("advise", file("d.yaml", DISTRICT).toString(), "--rules", RULES, "--format", "json");
+
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertThat(run.code()).isZero();
+        assertThat(json.get("ruleSet").asText()).startsWith("sha256:");
+        assertThat(json.get("goals").get(0).get("rank").asInt()).isEqualTo(1);
+        assertThat(json.get("goals").get(0).get("because").get(0).has("sources")).isTrue();
+    }
+
+    @Test
+    void writesMarkdown() {
+        Run run = run("advise", file("d.yaml", DISTRICT).toString(), "--rules", RULES, "--format", "markdown");
+
+        assertThat(run.out()).startsWith("# Digital equity advice: Riverbend Unified").contains("## Findings", "### 1. ");
+    }
+
+    @Test
+    void exitsTwoNamingTheFieldOnBadInput() {
+        Run run = run("advise", file("bad.yaml", DISTRICT.replace("SA-ACC-07: 1", "SA-ACC-07: 7")).toString(), "--rules", RULES);
+
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).contains("answers.SA-ACC-07: level 7 is outside 1..4");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void exitsTwoOnMalformedJson() {
+        Run run = run("advise", file("bad.json", "{\"district\": {\"name\": \"X\"").toString(), "--rules", RULES);
+
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).contains("bad.json:1:", "malformed JSON");
+    }
+
+    @Test
+    void exitsTwoOnAMissingFileAndOnUnknownOptions() {
+        assertThat(run("advise", "nowhere.yaml", "--rules", RULES)).satisfies(r -> {
+            assertThat(r.code()).isEqualTo(2);
+            assertThat(r.err()).contains("nowhere.yaml: no such file");
+        });
+        assertThat(run("advise", "--colour").code()).isEqualTo(2);
+        assertThat(run("advise", file("d.yaml", DISTRICT).toString(), "--format", "pdf", "--rules", RULES).err()).contains("'pdf' is not a format");
+    }
+
+    @Test
+    void checksAGoodRuleSet() {
+        Run run = run("rules", "check", "--rules", RULES);
+
+        assertThat(run.code()).isZero();
+        assertThat(run.out()).startsWith("OK ").contains("4 actions", "Rule set sha256:");
+    }
+
+    @Test
+    void exitsOneListingEachProblemWhenTheRulesCallSystemExit() {
+        Path rules = Fixtures.copy(Fixtures.FIXTURE_RULES, tmp);
+        Fixtures.write(rules.resolve("evil.drl"), """
+                package org.equityadvisor.rules;
+                import org.equityadvisor.model.*;
+                rule "Quit"
+                    @source("OET-ADEA-2022") @divide("ACCESS")
+                    agenda-group "suggest"
+                when
+                    $g : Gap()
+                then
+                    System.exit(0);
+                end
+                """);
+
+        Run check = run("rules", "check", "--rules", rules.toString());
+        Run advise = run("advise", file("d.yaml", DISTRICT).toString(), "--rules", rules.toString());
+
+        assertThat(check.code()).isEqualTo(1);
+        assertThat(check.err()).contains("evil.drl:9: uses System:").endsWith("1 problem in " + rules + "\n");
+        assertThat(advise.code()).isEqualTo(1);
+        assertThat(advise.err()).contains("cannot be used", "evil.drl:9: uses System");
+    }
+
+    @Test
+    void testsScenariosAndEndsWithTheCount() {
+        Path scenarios = tmp.resolve("scenarios");
+        Fixtures.write(scenarios.resolve("a-pass.yaml"), DISTRICT + """
+                expect:
+                  suggest: [AS-09, { id: AS-16, rule: "Suggest a help desk when family tech support is weak" }]
+                  notSuggest: [AS-90]
+                """);
+        Fixtures.write(scenarios.resolve("b-fail.yaml"), DISTRICT + "expect:\n  notSuggest: [AS-09]\n");
+
+        Run run = run("rules", "test", "--rules", RULES, "--scenarios", scenarios.toString());
+
+        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.out()).contains("PASS a-pass", "FAIL b-fail", "expected AS-09 not to be suggested; it was");
+        assertThat(run.lastLine()).isEqualTo("1 passed, 1 failed");
+    }
+
+    @Test
+    void failsAnEmptyRunAndReportsCoverage() {
+        Path scenarios = tmp.resolve("empty");
+        Fixtures.write(scenarios.resolve("notes.txt"), "no scenarios here");
+
+        Run run = run("rules", "test", "--rules", RULES, "--scenarios", scenarios.toString(), "--coverage");
+
+        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.out()).contains("a run that tests nothing fails", "Rules that no scenario fired");
+        assertThat(run.lastLine()).isEqualTo("0 passed, 0 failed");
+    }
+
+    @Test
+    void explainsTheTraceBehindOneSuggestion() {
+        Run run = run("explain", file("d.yaml", DISTRICT).toString(), "--rules", RULES, "--suggestion", "AS-90");
+
+        assertThat(run.code()).isZero();
+        assertThat(run.out()).contains("[detect] Gap: a group's figure is past its metric's threshold",
+                "[suggest] Suggest enrollment help when students lack home internet",
+                "AS-90  dropped: depends on the Affordable Connectivity Program, which ended on 2024-06-01");
+    }
+}

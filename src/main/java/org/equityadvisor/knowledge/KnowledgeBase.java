@@ -50,6 +50,10 @@ public final class KnowledgeBase {
      * @throws RuleSetException with every problem found, each naming its file and line
      */
     public static KnowledgeBase load(Path dir) {
+        return load(dir, CompiledCache.fromEnvironment());
+    }
+
+    static KnowledgeBase load(Path dir, CompiledCache cache) {
         RuleFiles files = RuleFiles.read(dir);
         List<Problem> problems = new ArrayList<>();
         Definitions definitions = DefinitionsReader.read(files, problems);
@@ -57,7 +61,7 @@ public final class KnowledgeBase {
         boolean parsed = problems.stream().noneMatch(p -> p.message().startsWith("syntax error") || p.message().startsWith("cannot be parsed"));
         String hash = files.hash();
         // Compile even when the YAML has problems, so a coach sees DRL type errors in the same run.
-        KieBase kieBase = parsed && !files.paths(".drl").isEmpty() ? RuleCompiler.compile(files, hash, problems) : null;
+        KieBase kieBase = parsed && !files.paths(".drl").isEmpty() ? RuleCompiler.compile(files, hash, problems, cache) : null;
         if (!problems.isEmpty() || kieBase == null) {
             if (problems.isEmpty()) {
                 problems.add(new Problem(files.origin(), "the rules could not be compiled"));

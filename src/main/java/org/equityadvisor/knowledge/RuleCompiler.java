@@ -36,8 +36,11 @@ final class RuleCompiler {
     private RuleCompiler() {
     }
 
-    /** The compiled rules, or null with {@code problems} explaining why not. */
-    static KieBase compile(RuleFiles files, String hash, List<Problem> problems) {
+    /**
+     * The compiled rules, or null with {@code problems} explaining why not. A rule set compiled before is
+     * loaded from {@code cache} (when given), which takes a command from seconds to about one.
+     */
+    static KieBase compile(RuleFiles files, String hash, List<Problem> problems, CompiledCache cache) {
         Map<String, String> drls = new LinkedHashMap<>();
         for (String path : files.paths(".drl")) {
             drls.put(path, files.text(path));
@@ -49,9 +52,15 @@ final class RuleCompiler {
             kfs.generateAndWritePomXML(release);
             drls.forEach((path, text) -> kfs.write(RESOURCES + path, text.getBytes(StandardCharsets.UTF_8)));
             try {
+                KieBase cached = cache.load(hash, release);
+                if (cached != null) {
+                    return cached;
+                }
                 List<Message> errors;
+                KieBuilder builder;
                 try {
-                    errors = ks.newKieBuilder(kfs).buildAll(ExecutableModelProject.class).getResults().getMessages(Message.Level.ERROR);
+                    builder = ks.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
+                    errors = builder.getResults().getMessages(Message.Level.ERROR);
                 } catch (RuntimeException e) {
                     // The executable model throws on some type errors (x > "many") instead of reporting them.
                     problems.addAll(eachRuleAlone(drls, e));
@@ -61,6 +70,7 @@ final class RuleCompiler {
                     problems.addAll(locate(drls, errors));
                     return null;
                 }
+                cache.store(hash, builder.getKieModule());
                 return ks.newKieContainer(release).getKieBase();
             } finally {
                 // The KieBase keeps what it needs; leaving the module in the repository would leak one per reload.

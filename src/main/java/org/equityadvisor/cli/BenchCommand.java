@@ -1,0 +1,118 @@
+package org.equityadvisor.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import org.equityadvisor.advise.Advisor;
+import org.equityadvisor.knowledge.KnowledgeBase;
+import org.equityadvisor.model.Assessment;
+import org.equityadvisor.scenario.Scenario;
+import org.equityadvisor.scenario.ScenarioSuite;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * Prints the figures the closing notes report: how long loading the rule set takes, and the latency and
+ * throughput of advice over the scenarios' assessments, on one thread and on several. Timings belong here,
+ * not in unit tests, where a busy machine would make them flaky.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measure rule-set load time and advice latency and throughput over the scenarios.")
+final class BenchCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    RulesOption rules;
+
+    @Option(names = "--scenarios", paramLabel = "DIR", defaultValue = "scenarios", description = "assessments to advise (default: ./scenarios)")
+    Path scenarios;
+
+    @Option(names = "--seconds", defaultValue = "5", description = "how long each measurement runs (default: 5)")
+    int seconds;
+
+    @Option(names = "--threads", defaultValue = "0", description = "threads for the throughput run (default: one per core)")
+    int threads;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        long start = System.nanoTime();
+        KnowledgeBase kb = rules.load();
+        double load = (System.nanoTime() - start) / 1e6;
+        List<Assessment> inputs = ScenarioSuite.load(scenarios, kb).scenarios().stream().filter(Scenario::readable).map(Scenario::assessment).toList();
+        if (inputs.isEmpty()) {
+            out.println("No readable scenarios in " + scenarios + " to advise.");
+            return Main.BAD_INPUT;
+        }
+        Advisor advisor = new Advisor(kb);
+        long first = System.nanoTime();
+        advisor.advise(inputs.get(0));
+        double cold = (System.nanoTime() - first) / 1e6;
+        out.printf("rule set: %d rules, %d catalog entries, %s%n", kb.rules().size(), kb.actions().size() + kb.partners().size() + kb.goals().size(), kb.hash());
+        out.printf("load (read, check, compile or cache): %.0f ms%n", load);
+        out.printf("first advice in this JVM: %.1f ms%n", cold);
+        // Warm up, then measure single-threaded latency.
+        run(advisor, inputs, 1, Math.max(1, seconds / 2));
+        long[] latencies = latencies(advisor, inputs, seconds);
+        out.printf("warm advice, 1 thread: %d advices, p50 %.3f ms, p99 %.3f ms, max %.3f ms%n", latencies.length,
+                latencies[latencies.length / 2] / 1e6, latencies[(int) (latencies.length * 0.99)] / 1e6, latencies[latencies.length - 1] / 1e6);
+        int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        long count = run(advisor, inputs, n, seconds);
+        out.printf("throughput, %d threads: %.0f advices/s%n", n, count / (double) seconds);
+        Runtime rt = Runtime.getRuntime();
+        rt.gc();
+        out.printf("heap after GC: %.0f MB used of %.0f MB committed%n", (rt.totalMemory() - rt.freeMemory()) / 1048576.0, rt.totalMemory() / 1048576.0);
+        return Main.OK;
+    }
+
+    private static long[] latencies(Advisor advisor, List<Assessment> inputs, int seconds) {
+        List<Long> samples = new ArrayList<>();
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        int i = 0;
+        while (System.nanoTime() < end) {
+            long t = System.nanoTime();
+            advisor.advise(inputs.get(i++ % inputs.size()));
+            samples.add(System.nanoTime() - t);
+        }
+        long[] sorted = samples.stream().mapToLong(Long::longValue).toArray();
+        Arrays.sort(sorted);
+        return sorted;
+    }
+
+    private static long run(Advisor advisor, List<Assessment> inputs, int threads, int seconds) throws Exception {
+        AtomicLong count = new AtomicLong();
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int offset = t;
+                futures.add(pool.submit(() -> {
+                    int i = offset;
+                    while (System.nanoTime() < end) {
+                        advisor.advise(inputs.get(i++ % inputs.size()));
+                        count.incrementAndGet();
+                    }
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return count.get();
+    }
+}

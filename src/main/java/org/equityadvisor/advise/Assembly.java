@@ -127,20 +127,24 @@ final class Assembly {
                 .map(p -> "depends on the " + p.name() + ", which ended on " + p.ended() + "; ended programmes are never advised");
     }
 
+    /** One reason per rule: several firings of a rule (the district and a group, say) become one sentence. */
     private Candidate candidate(String id, List<RuleRun.Match> matches) {
-        Set<Reason> because = new LinkedHashSet<>();
-        List<Object> facts = new ArrayList<>();
+        Map<String, List<Object>> factsByRule = new TreeMap<>();
         for (RuleRun.Match match : matches) {
-            List<String> sources = kb.rule(match.rule).map(RuleInfo::sources).orElse(List.of());
-            List<Object> reasons = match.facts.stream().filter(Sentences::isReason).toList();
-            facts.addAll(reasons);
-            because.add(new Reason(match.rule, sources, sentences.reason(reasons.stream().map(sentences::describe).toList(), sources)));
+            List<Object> facts = factsByRule.computeIfAbsent(match.rule, r -> new ArrayList<>());
+            match.facts.stream().filter(Sentences::isReason).filter(f -> facts.stream().noneMatch(g -> g == f)).forEach(facts::add);
         }
-        List<Reason> sorted = new ArrayList<>(because);
-        sorted.sort(Comparator.comparing(Reason::rule).thenComparing(Reason::text));
-        decisions.add(new Decision(id, Decision.KEPT, matches.size() == 1 ? "suggested by rule \"" + matches.get(0).rule + "\""
-                : "suggested by " + matches.size() + " firings of " + sorted.stream().map(Reason::rule).distinct().count() + " rules, merged"));
-        return new Candidate(id, sorted, facts);
+        List<Reason> because = new ArrayList<>();
+        List<Object> facts = new ArrayList<>();
+        factsByRule.forEach((rule, ruleFacts) -> {
+            List<String> sources = kb.rule(rule).map(RuleInfo::sources).orElse(List.of());
+            facts.addAll(ruleFacts);
+            because.add(new Reason(rule, sources, sentences.reason(ruleFacts.stream().map(sentences::describe).distinct().toList(), sources)));
+        });
+        decisions.add(new Decision(id, Decision.KEPT, factsByRule.size() == 1 && matches.size() == 1
+                ? "suggested by rule \"" + matches.get(0).rule + "\""
+                : "suggested by " + matches.size() + " firings of " + factsByRule.size() + (factsByRule.size() == 1 ? " rule" : " rules") + ", merged"));
+        return new Candidate(id, because, facts);
     }
 
     // --- actions and goals ----------------------------------------------------------------------------

@@ -26,6 +26,7 @@ public final class AdviceWriter {
     }
 
     private static final int WIDTH = 100;
+    private static final int PARTNER_REASONS = 2;
 
     /** One mapper for the whole project's JSON: stable field order, no nulls, dates as ISO text. */
     public static final ObjectMapper JSON = JsonMapper.builder()
@@ -104,9 +105,10 @@ public final class AdviceWriter {
                 out.append("   Partners\n");
                 for (SuggestedPartner p : g.partners()) {
                     out.append("   - ").append(p.title()).append("  [").append(p.id()).append("]\n");
-                    for (Reason r : p.because()) {
+                    for (Reason r : shown(p.because())) {
                         wrap(out, "      ", "Why: " + r.text() + " (rule: " + r.rule() + ")");
                     }
+                    more(p.because()).ifPresent(m -> wrap(out, "      ", m));
                 }
             }
         }
@@ -186,11 +188,23 @@ public final class AdviceWriter {
                 out.append("\n#### Partners\n\n");
                 for (SuggestedPartner p : g.partners()) {
                     out.append("- **").append(escape(p.title())).append("** (`").append(p.id()).append("`)\n");
-                    reasons(out, p.because());
+                    reasons(out, shown(p.because()));
+                    more(p.because()).ifPresent(m -> out.append("  - ").append(m).append("\n"));
                 }
             }
         }
         return out.toString();
+    }
+
+    /** A partner often serves several findings; the first reasons say why, the JSON and explain keep them all. */
+    private static List<Reason> shown(List<Reason> because) {
+        return because.subList(0, Math.min(PARTNER_REASONS, because.size()));
+    }
+
+    private static java.util.Optional<String> more(List<Reason> because) {
+        int hidden = because.size() - PARTNER_REASONS;
+        return hidden <= 0 ? java.util.Optional.empty()
+                : java.util.Optional.of("...and " + hidden + " more " + (hidden == 1 ? "reason" : "reasons") + " (all are in --format json and in explain)");
     }
 
     private static void reasons(StringBuilder out, List<Reason> because) {

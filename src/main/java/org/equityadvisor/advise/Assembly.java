@@ -24,7 +24,6 @@ import org.equityadvisor.model.Metric;
 import org.equityadvisor.model.Outcome;
 import org.equityadvisor.model.OutcomeTemplate;
 import org.equityadvisor.model.Partner;
-import org.equityadvisor.model.Programme;
 import org.equityadvisor.model.Reason;
 import org.equityadvisor.model.Strength;
 import org.equityadvisor.model.SuggestedAction;
@@ -153,8 +152,13 @@ final class Assembly {
         double score = scorer.score(c.facts(), action.indicators());
         List<String> caveats = action.programmes().stream().map(kb.programmes()::get).filter(p -> p.caveat() != null)
                 .map(p -> p.name() + ": " + p.caveat()).toList();
+        boolean scaleUp = assessment.district().runs(action.id());
+        if (scaleUp) {
+            decisions.add(new Decision(action.id(), Decision.KEPT, "the district already runs it, but a severe gap on "
+                    + action.outcome().metric() + " persists, so the advice is to scale it up"));
+        }
         return new SuggestedAction(action.id(), action.title(), action.description(), action.timeline(), action.team(), action.partners(),
-                outcome(action.outcome(), c.facts()), score, c.because(), caveats);
+                outcome(action.outcome(), c.facts()), score, c.because(), caveats, confidence(c.facts()), scaleUp ? Boolean.TRUE : null);
     }
 
     /**
@@ -201,7 +205,7 @@ final class Assembly {
                 return;
             }
             double score = scorer.score(c.facts(), List.of());
-            SuggestedPartner suggested = new SuggestedPartner(id, partner.title(), partner.description(), score, c.because());
+            SuggestedPartner suggested = new SuggestedPartner(id, partner.title(), partner.description(), score, c.because(), confidence(c.facts()));
             homes.forEach(goal -> partnersByGoal.computeIfAbsent(goal, g -> new ArrayList<>()).add(suggested));
         });
         Comparator<SuggestedAction> actionOrder = Comparator.comparingDouble(SuggestedAction::score).reversed().thenComparing(SuggestedAction::id);
@@ -231,18 +235,19 @@ final class Assembly {
         List<Finding> out = new ArrayList<>();
         for (Gap gap : run.remaining(Gap.class)) {
             out.add(new Finding(Finding.GAP, gap.metric(), gap.group(), gap.value(), gap.threshold(), gap.severe() ? "severe" : "flag",
-                    null, rule(gap), capitalise(sentences.describe(gap))));
+                    null, rule(gap), capitalise(sentences.describe(gap)), gap.uncertain() ? Finding.LOW_CONFIDENCE : null));
         }
         for (Weakness w : run.remaining(Weakness.class)) {
-            out.add(new Finding(Finding.WEAKNESS, w.indicator(), null, null, null, null, w.level(), rule(w), capitalise(sentences.describe(w))));
+            out.add(new Finding(Finding.WEAKNESS, w.indicator(), null, null, null, null, w.level(), rule(w), capitalise(sentences.describe(w)), null));
         }
         for (DataGap d : run.remaining(DataGap.class)) {
-            out.add(new Finding(Finding.DATA_GAP, d.metric(), null, null, null, null, null, rule(d), capitalise(sentences.describe(d))));
+            out.add(new Finding(Finding.DATA_GAP, d.metric(), null, null, null, null, null, rule(d), capitalise(sentences.describe(d)), null));
         }
         for (Strength s : run.remaining(Strength.class)) {
             Metric metric = s.value() == null ? null : sentences.metric(s.id());
             out.add(new Finding(Finding.STRENGTH, s.id(), s.value() == null ? null : Measure.ALL, s.value(),
-                    metric == null ? null : metric.threshold(), null, s.level(), rule(s), capitalise(sentences.describe(s))));
+                    metric == null ? null : metric.threshold(), null, s.level(), rule(s), capitalise(sentences.describe(s)),
+                    s.uncertain() ? Finding.LOW_CONFIDENCE : null));
         }
         List<String> kinds = List.of(Finding.GAP, Finding.WEAKNESS, Finding.DATA_GAP, Finding.STRENGTH);
         out.sort(Comparator.comparing((Finding f) -> kinds.indexOf(f.kind()))
@@ -272,6 +277,10 @@ final class Assembly {
                     m.inserted.stream().map(sentences::describe).toList(), m.deleted.stream().map(sentences::describe).toList()));
         }
         return out;
+    }
+
+    private static String confidence(List<Object> facts) {
+        return Scorer.onlyUncertain(facts) ? Finding.LOW_CONFIDENCE : null;
     }
 
     static String capitalise(String text) {

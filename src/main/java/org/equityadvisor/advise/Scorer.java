@@ -57,7 +57,15 @@ final class Scorer {
         }
         double score = severity * ranking.severityWeight() + reach * ranking.reachWeight()
                 + disparity * ranking.disparityWeight() + rating * ranking.ratingWeight();
+        if (onlyUncertain(facts)) {
+            score *= ranking.uncertain();
+        }
         return Math.round(score * 1000) / 1000.0;
+    }
+
+    /** True when every fact behind a suggestion is an uncertain figure: then it says "verify locally". */
+    static boolean onlyUncertain(Collection<Object> facts) {
+        return !facts.isEmpty() && facts.stream().allMatch(f -> f instanceof Gap g && g.uncertain());
     }
 
     private static double rating(int level) {

@@ -127,7 +127,7 @@ final class Sentences {
         Metric metric = metric(gap.metric());
         String phrase = phrase(metric, gap.group(), gap.value());
         Optional<Measure> measure = assessment.measure(gap.metric(), gap.group());
-        String origin = measure.map(this::origin).orElse("");
+        String origin = measure.map(this::origin).orElse("") + (gap.uncertain() ? measure.map(this::uncertainty).orElse("") : "");
         if (gap.kind() == Gap.Kind.BEHIND_DISTRICT) {
             double behind = Math.abs(gap.value() - gap.districtValue());
             String unit = metric.percent() ? (behind == 1 ? " point" : " points") : " " + metric.unit();
@@ -164,6 +164,14 @@ final class Sentences {
         return out.length() == 0 ? "" : "; " + out;
     }
 
+    /** Why a figure is uncertain, and what to do about it. */
+    private String uncertainty(Measure m) {
+        if (m.n() != null && m.n() < Measure.MIN_COUNT) {
+            return "; uncertain: only " + m.n() + (m.n() == 1 ? " answer" : " answers") + ", verify locally";
+        }
+        return "; uncertain: the margin of error could cross the line, verify locally";
+    }
+
     private String provenance(Measure m) {
         String origin = origin(m);
         return origin.isEmpty() ? "" : " (" + origin.substring(2) + ")";
@@ -171,7 +179,8 @@ final class Sentences {
 
     private String onTarget(Strength s) {
         Metric metric = metric(s.id());
-        return phrase(metric, Measure.ALL, s.value()) + ", within the " + figure(metric, metric.threshold()) + " threshold";
+        String text = phrase(metric, Measure.ALL, s.value()) + ", within the " + figure(metric, metric.threshold()) + " threshold";
+        return s.uncertain() ? text + assessment.measure(s.id(), Measure.ALL).map(m -> " (" + uncertainty(m).substring(2) + ")").orElse("") : text;
     }
 
     private String rated(String indicatorId, int level, String note) {

@@ -85,8 +85,8 @@ public final class AdviceWriter {
             out.append("   Action steps\n");
             char letter = 'a';
             for (SuggestedAction a : g.actions()) {
-                out.append("   ").append(letter++).append(") ").append(a.title()).append("  [").append(a.id()).append(", score ")
-                        .append(number(a.score())).append("]\n");
+                out.append("   ").append(letter++).append(") ").append(label(a)).append("  [").append(a.id()).append(", score ")
+                        .append(number(a.score())).append(lowConfidence(a.confidence())).append("]\n");
                 String indent = "      ";
                 wrap(out, indent, "When: " + when(a));
                 wrap(out, indent, "Team: " + String.join(", ", a.team()));
@@ -113,6 +113,15 @@ public final class AdviceWriter {
             }
         }
         return out.toString();
+    }
+
+    /** "Scale up: ..." for a step the district runs already but whose severe gap persists. */
+    static String label(SuggestedAction a) {
+        return Boolean.TRUE.equals(a.scaleUp()) ? "Scale up (already in place): " + a.title() : a.title();
+    }
+
+    private static String lowConfidence(String confidence) {
+        return confidence == null ? "" : ", " + confidence + " confidence: verify locally";
     }
 
     static String when(SuggestedAction a) {
@@ -172,7 +181,8 @@ public final class AdviceWriter {
             out.append("`").append(g.id()).append("` · ").append(g.divide()).append(" · score ").append(number(g.score())).append("\n\n");
             out.append(escape(g.description())).append("\n\n#### Action steps\n\n");
             for (SuggestedAction a : g.actions()) {
-                out.append("- **").append(escape(a.title())).append("** (`").append(a.id()).append("`, score ").append(number(a.score())).append(")\n");
+                out.append("- **").append(escape(label(a))).append("** (`").append(a.id()).append("`, score ").append(number(a.score()))
+                        .append(lowConfidence(a.confidence())).append(")\n");
                 out.append("  - When: ").append(when(a)).append("\n");
                 out.append("  - Team: ").append(escape(String.join(", ", a.team()))).append("\n");
                 if (!a.partners().isEmpty()) {

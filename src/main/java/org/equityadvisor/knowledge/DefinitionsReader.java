@@ -329,7 +329,7 @@ final class DefinitionsReader {
         if (doc == null) {
             return null;
         }
-        YamlEntry root = YamlEntry.of(doc, doc.root(), "", problems, Set.of("weights", "severity", "reach", "disparity"));
+        YamlEntry root = YamlEntry.of(doc, doc.root(), "", problems, Set.of("weights", "severity", "reach", "disparity", "uncertain"));
         YamlEntry w = root.child("weights", true, Set.of("severity", "reach", "disparity", "rating"));
         YamlEntry s = root.child("severity", true, Set.of("severeGap", "gap", "weakness", "dataGap"));
         YamlEntry r = root.child("reach", true, Set.of("fullAt", "defaultGroupShare", "system"));
@@ -362,11 +362,12 @@ final class DefinitionsReader {
         Double share = unit(r, "defaultGroupShare");
         Double system = unit(r, "system");
         Double disparity = positive(d, "fullAt");
+        Double uncertain = unit(root, "uncertain");
         if (ws == null || wr == null || wd == null || wt == null || severeGap == null || gap == null || dataGap == null
-                || weakness.size() != 2 || fullAt == null || share == null || system == null || disparity == null) {
+                || weakness.size() != 2 || fullAt == null || share == null || system == null || disparity == null || uncertain == null) {
             return null;
         }
-        return new Ranking(ws, wr, wd, wt, severeGap, gap, weakness, dataGap, fullAt, share, system, disparity);
+        return new Ranking(ws, wr, wd, wt, severeGap, gap, weakness, dataGap, fullAt, share, system, disparity, uncertain);
     }
 
     private static Double unit(YamlEntry e, String field) {

@@ -18,7 +18,8 @@ public record Ranking(
         double reachFullAt,
         double defaultGroupShare,
         double systemReach,
-        double disparityFullAt) {
+        double disparityFullAt,
+        double uncertain) {
 
     public Ranking {
         weakness = Map.copyOf(weakness);

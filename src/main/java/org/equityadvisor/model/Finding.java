@@ -2,7 +2,7 @@ package org.equityadvisor.model;
 
 /**
  * What the detect stage found: a gap (with the group it concerns), a weakness, a strength or a data gap.
- * Fields that do not apply to a kind are null.
+ * Fields that do not apply to a kind are null; confidence is "low" for a figure that is uncertain.
  */
 public record Finding(
         String kind,
@@ -13,10 +13,13 @@ public record Finding(
         String severity,
         Integer level,
         String rule,
-        String text) {
+        String text,
+        String confidence) {
 
     public static final String GAP = "gap";
     public static final String WEAKNESS = "weakness";
     public static final String STRENGTH = "strength";
     public static final String DATA_GAP = "data-gap";
+    /** Confidence of a finding or suggestion that rests only on uncertain figures. */
+    public static final String LOW_CONFIDENCE = "low";
 }

@@ -7,23 +7,26 @@ package org.equityadvisor.model;
  * @param threshold     the metric's threshold for {@code PAST_THRESHOLD}; the disparity threshold in
  *                      points for {@code BEHIND_DISTRICT}
  * @param districtValue the district-wide figure a group is compared with ({@code BEHIND_DISTRICT} only)
+ * @param uncertain     the figure rests on too few answers, or its margin of error could cross the threshold
  */
-public record Gap(String metric, String group, double value, double threshold, boolean severe, Kind kind, Double districtValue) {
+public record Gap(String metric, String group, double value, double threshold, boolean severe, Kind kind, Double districtValue,
+        Divide divide, boolean uncertain) {
 
     public enum Kind {
         PAST_THRESHOLD, BEHIND_DISTRICT
     }
 
     public static Gap pastThreshold(Measure measure, Metric metric) {
-        return new Gap(measure.metric(), measure.group(), measure.value(), metric.threshold(),
-                metric.severeAt(measure.value()), Kind.PAST_THRESHOLD, null);
+        return new Gap(measure.metric(), measure.group(), measure.value(), metric.threshold(), metric.severeAt(measure.value()),
+                Kind.PAST_THRESHOLD, null, metric.divide(), measure.uncertainAgainst(metric.threshold()));
     }
 
     /** A gap that is severe when the group is twice the disparity threshold behind. */
     public static Gap behindDistrict(Measure measure, Measure district, Metric metric, Metric disparity) {
         double behind = metric.behind(measure.value(), district.value());
-        return new Gap(measure.metric(), measure.group(), measure.value(), disparity.threshold(),
-                behind >= 2 * disparity.threshold(), Kind.BEHIND_DISTRICT, district.value());
+        return new Gap(measure.metric(), measure.group(), measure.value(), disparity.threshold(), behind >= 2 * disparity.threshold(),
+                Kind.BEHIND_DISTRICT, district.value(), metric.divide(),
+                measure.uncertainAgainst(district.value() + Math.signum(behind) * disparity.threshold()));
     }
 
     public boolean wholeDistrict() {

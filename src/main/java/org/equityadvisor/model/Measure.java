@@ -9,6 +9,8 @@ package org.equityadvisor.model;
 public record Measure(String metric, String group, double value, Integer n, Double moe, Integer year, String source) {
 
     public static final String ALL = "all";
+    /** Fewer answers than this make a figure uncertain: advice resting on it says "verify locally". */
+    public static final int MIN_COUNT = 30;
 
     public Measure {
         group = group == null || group.isBlank() ? ALL : group;
@@ -16,6 +18,14 @@ public record Measure(String metric, String group, double value, Integer n, Doub
 
     public Measure(String metric, String group, double value) {
         this(metric, group, value, null, null, null, null);
+    }
+
+    /**
+     * True when the figure cannot be trusted on the side of the line it falls: it counts fewer than
+     * {@link #MIN_COUNT} answers, or its margin of error is at least its distance to the line.
+     */
+    public boolean uncertainAgainst(double line) {
+        return n != null && n < MIN_COUNT || moe != null && moe >= Math.abs(value - line);
     }
 
     public boolean wholeDistrict() {

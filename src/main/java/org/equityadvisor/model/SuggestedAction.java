@@ -2,7 +2,11 @@ package org.equityadvisor.model;
 
 import java.util.List;
 
-/** An action step as the advice proposes it, with its reasons and any programme caveats. */
+/**
+ * An action step as the advice proposes it, with its reasons and any programme caveats. Confidence is "low"
+ * when it rests only on uncertain figures; scaleUp is true for a step the district already runs but whose
+ * severe gap persists.
+ */
 public record SuggestedAction(
         String id,
         String title,
@@ -13,7 +17,9 @@ public record SuggestedAction(
         Outcome outcome,
         double score,
         List<Reason> because,
-        List<String> caveats) {
+        List<String> caveats,
+        String confidence,
+        Boolean scaleUp) {
 
     public SuggestedAction {
         team = Lists.copy(team);

@@ -80,13 +80,53 @@ class AdvisorTest {
     @Test
     void dropsAnActionTheDistrictAlreadyRuns() {
         Assessment a = Fixtures.assessment(new District("Riverbend Unified", null, null, null, null, null, null, null, List.of("AS-09")),
-                List.of(), List.of(new Measure("GM-01", "all", 12.0)));
+                List.of(), List.of(new Measure("GM-01", "all", 6.0)));
 
         Explanation explanation = advisor.explain(a);
 
         assertThat(explanation.advice().suggestedIds()).doesNotContain("AS-09").contains("AS-11");
         assertThat(explanation.decisions()).filteredOn(d -> d.id().equals("AS-09")).singleElement()
                 .satisfies(d -> assertThat(d.reason()).contains("Drop an action the district already runs"));
+    }
+
+    @Test
+    void suggestsScalingUpAnActionInPlaceWhileItsSevereGapPersists() {
+        Assessment a = Fixtures.assessment(new District("Riverbend Unified", null, null, null, null, null, null, null, List.of("AS-09")),
+                List.of(), List.of(new Measure("GM-01", "all", 12.0)));
+
+        SuggestedAction map = action(advisor.advise(a), "AS-09");
+
+        assertThat(map.scaleUp()).isTrue();
+        assertThat(org.equityadvisor.export.AdviceWriter.write(advisor.advise(a), org.equityadvisor.export.AdviceWriter.Format.TEXT))
+                .contains("Scale up (already in place): Publish a multilingual homework-hotspot map");
+    }
+
+    @Test
+    void lowersConfidenceAndSaysVerifyLocallyWhenAFigureRestsOnFewAnswers() {
+        Assessment few = Fixtures.assessment(List.of(), List.of(new Measure("GM-01", "all", 2.0),
+                new Measure("GM-01", "race:Native", 9.0, 18, null, null, null)));
+        Assessment many = Fixtures.assessment(List.of(), List.of(new Measure("GM-01", "all", 2.0),
+                new Measure("GM-01", "race:Native", 9.0, 180, null, null, null)));
+
+        SuggestedAction uncertain = action(advisor.advise(few), "AS-09");
+        SuggestedAction certain = action(advisor.advise(many), "AS-09");
+
+        assertThat(uncertain.confidence()).isEqualTo("low");
+        assertThat(uncertain.because().get(0).text()).contains("9% of Native students have no home internet", "only 18 answers, verify locally");
+        assertThat(uncertain.score()).isLessThan(certain.score());
+        assertThat(certain.confidence()).isNull();
+        assertThat(advisor.advise(few).findings()).filteredOn(f -> "race:Native".equals(f.group())).singleElement()
+                .satisfies(f -> assertThat(f.confidence()).isEqualTo("low"));
+    }
+
+    @Test
+    void aMarginOfErrorThatCouldCrossTheThresholdMakesAGapUncertain() {
+        Advice advice = advisor.advise(Fixtures.assessment(List.of(), List.of(new Measure("GM-01", "all", 4.0, 900, 1.5, null, null))));
+
+        assertThat(advice.findings()).filteredOn(f -> f.kind().equals(Finding.GAP)).singleElement().satisfies(f -> {
+            assertThat(f.confidence()).isEqualTo("low");
+            assertThat(f.text()).contains("margin of error could cross the line, verify locally");
+        });
     }
 
     @Test

@@ -89,7 +89,8 @@ final class Scorer {
 
     private double reach(Gap gap) {
         Metric metric = sentences.metric(gap.metric());
-        if (!metric.percent() || !metric.aboutStudents()) {
+        // Reach counts students who lack access; practice and capacity figures concern the whole system.
+        if (!metric.percent() || !metric.aboutStudents() || metric.divide() != org.equityadvisor.model.Divide.ACCESS) {
             return ranking.systemReach();
         }
         double badShare = (metric.direction() == Metric.Direction.HIGHER_IS_WORSE ? gap.value() : 100 - gap.value()) / 100;

@@ -22,7 +22,7 @@ record Expectations(
     }
 
     /** A finding to look for; null fields match anything. */
-    record FindingPattern(String kind, String id, String group, String severity) {
+    record FindingPattern(String kind, String id, String group, String severity, String confidence) {
 
         @Override
         public String toString() {
@@ -32,6 +32,9 @@ record Expectations(
             }
             if (severity != null) {
                 out.append(" (").append(severity).append(")");
+            }
+            if (confidence != null) {
+                out.append(" [").append(confidence).append(" confidence]");
             }
             return out.toString();
         }

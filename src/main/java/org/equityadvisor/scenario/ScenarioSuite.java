@@ -37,7 +37,7 @@ public final class ScenarioSuite {
 
     private static final Set<String> HEAD = Set.of("name", "description", "expect");
     private static final Set<String> EXPECT = Set.of("suggest", "notSuggest", "top", "findings", "noFindings", "fired", "notFired");
-    private static final Set<String> FINDING = Set.of("kind", "id", "group", "severity");
+    private static final Set<String> FINDING = Set.of("kind", "id", "group", "severity", "confidence");
     private static final Set<String> KINDS = Set.of(Finding.GAP, Finding.WEAKNESS, Finding.STRENGTH, Finding.DATA_GAP);
 
     private final KnowledgeBase kb;
@@ -179,8 +179,12 @@ public final class ScenarioSuite {
             if (severity != null && !severity.equals("severe") && !severity.equals("flag")) {
                 f.problem("severity", "'" + severity + "' is not severe or flag");
             }
+            String confidence = f.text("confidence", false);
+            if (confidence != null && !confidence.equals(Finding.LOW_CONFIDENCE)) {
+                f.problem("confidence", "'" + confidence + "' is not low (the only confidence the advisor marks)");
+            }
             if (kind != null && id != null) {
-                out.add(new Expectations.FindingPattern(kind, id, f.text("group", false), severity));
+                out.add(new Expectations.FindingPattern(kind, id, f.text("group", false), severity, confidence));
             }
         }
         return out;
@@ -274,7 +278,8 @@ public final class ScenarioSuite {
     private static boolean matches(Expectations.FindingPattern p, Finding f) {
         return p.kind().equals(f.kind()) && p.id().equals(f.id())
                 && (p.group() == null || p.group().equals(f.group()))
-                && (p.severity() == null || p.severity().equals(f.severity()));
+                && (p.severity() == null || p.severity().equals(f.severity()))
+                && (p.confidence() == null || p.confidence().equals(f.confidence()));
     }
 
     private static String summary(List<Finding> findings) {

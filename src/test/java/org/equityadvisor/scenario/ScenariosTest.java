@@ -30,8 +30,8 @@ class ScenariosTest {
     }
 
     @Test
-    void thereAreAtLeastEightScenarios() {
-        assertThat(result().results()).hasSizeGreaterThanOrEqualTo(8);
+    void thereAreAtLeastTwentyScenarios() {
+        assertThat(result().results()).hasSizeGreaterThanOrEqualTo(20);
     }
 
     @Test
@@ -39,5 +39,10 @@ class ScenariosTest {
         Coverage coverage = result().coverage();
         assertThat(coverage.rulesNeverFired()).as("rules no scenario fired").isEmpty();
         assertThat(coverage.rulesWithoutNearMiss()).as("rules without a near miss (notFired)").isEmpty();
+    }
+
+    @Test
+    void everyCatalogActionAndPartnerIsSuggestedSomewhere() {
+        assertThat(result().coverage().entriesNeverSuggested()).as("catalog entries no scenario suggested").isEmpty();
     }
 }

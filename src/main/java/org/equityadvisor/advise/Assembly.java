@@ -163,30 +163,39 @@ final class Assembly {
 
     /**
      * The outcome for the group the triggering gap concerns (the WHO), its baseline from the district's own
-     * figure, and a target set as the catalog's template says.
+     * figure, a target set as the catalog's template says, and one sentence that says all of it.
      */
     private Outcome outcome(OutcomeTemplate template, List<Object> facts) {
         Metric metric = sentences.metric(template.metric());
-        String group = facts.stream().filter(f -> f instanceof Gap g && g.metric().equals(template.metric())).map(f -> (Gap) f)
-                .sorted(Comparator.comparing(Gap::severe).reversed().thenComparing(Gap::group)).map(Gap::group).findFirst().orElse(Measure.ALL);
+        Gap gap = facts.stream().filter(f -> f instanceof Gap g && g.metric().equals(template.metric())).map(f -> (Gap) f)
+                .sorted(Comparator.comparing(Gap::severe).reversed().thenComparing(Gap::group)).findFirst().orElse(null);
+        String group = gap == null ? Measure.ALL : gap.group();
         Double baseline = assessment.measure(template.metric(), group).map(Measure::value).orElse(null);
-        Double target = target(template.target(), metric, baseline);
-        return new Outcome(template.metric(), group, baseline, target, template.months(), template.text());
+        Double target = target(template.target(), metric, baseline, gap);
+        return new Outcome(template.metric(), group, baseline, target, template.months(),
+                sentences.outcome(metric, group, baseline, target, template.months(), template.text()));
     }
 
-    static Double target(String rule, Metric metric, Double baseline) {
+    /**
+     * The target a template sets: a fixed number, the metric's threshold, or halfway to it. A group that is
+     * within the threshold but behind the district aims to come within the disparity threshold of it.
+     */
+    static Double target(String rule, Metric metric, Double baseline, Gap gap) {
         if (!OutcomeTemplate.TO_THRESHOLD.equals(rule) && !OutcomeTemplate.HALVE.equals(rule)) {
             return Double.parseDouble(rule);
         }
-        Double threshold = metric.threshold();
-        if (threshold == null) {
+        Double goal = metric.threshold();
+        if (baseline != null && gap != null && gap.kind() == Gap.Kind.BEHIND_DISTRICT && (goal == null || !metric.worse(baseline, goal))) {
+            goal = gap.districtValue() + (metric.direction() == Metric.Direction.HIGHER_IS_WORSE ? gap.threshold() : -gap.threshold());
+        }
+        if (goal == null) {
             return baseline;
         }
-        if (baseline == null || !metric.worse(baseline, threshold)) {
-            // Already within the threshold (or unknown): the target is to be at or better than it.
-            return baseline == null ? threshold : baseline;
+        if (baseline == null || !metric.worse(baseline, goal)) {
+            // Already there (or unknown): the target is to be at or better than the goal.
+            return baseline == null ? goal : baseline;
         }
-        double target = OutcomeTemplate.HALVE.equals(rule) ? baseline - (baseline - threshold) / 2 : threshold;
+        double target = OutcomeTemplate.HALVE.equals(rule) ? baseline - (baseline - goal) / 2 : goal;
         return Math.round(target * 10) / 10.0;
     }
 

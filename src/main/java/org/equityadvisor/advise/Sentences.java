@@ -58,6 +58,26 @@ final class Sentences {
         return metric.text().replace("{value}", figure(metric, value)).replace("{who}", who);
     }
 
+    /**
+     * An outcome in one sentence: "Target within 12 months: 3% of low-income students have no home internet
+     * (today 14%). Also tracked: ...". A missing baseline is said, never guessed.
+     */
+    String outcome(Metric metric, String group, Double baseline, Double target, int months, String tracked) {
+        String within = " within " + months + (months == 1 ? " month" : " months");
+        StringBuilder text = new StringBuilder();
+        if (target != null) {
+            boolean hold = baseline != null && !metric.worse(baseline, target) && !metric.worse(target, baseline);
+            text.append(hold ? "Hold" + within + ": " : "Target" + within + ": ").append(phrase(metric, group, target));
+            text.append(baseline == null ? " (baseline to be collected)" : " (today " + figure(metric, baseline) + ")").append(". ");
+        } else if (baseline == null) {
+            text.append("Baseline to be collected for ").append(lowerFirst(metric.title())).append(". ");
+        }
+        if (tracked != null && !tracked.isBlank()) {
+            text.append(target == null && baseline != null ? "Within" + within.substring(7) + ": " : "Also tracked: ").append(lowerFirst(stripPeriod(tracked))).append('.');
+        }
+        return text.toString().strip();
+    }
+
     /** The effective metric: the framework's, with the district's own threshold when it set one. */
     Metric metric(String id) {
         Metric metric = kb.metrics().get(id);

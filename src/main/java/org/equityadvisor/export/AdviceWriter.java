@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import org.equityadvisor.model.Advice;
 import org.equityadvisor.model.Finding;
-import org.equityadvisor.model.Outcome;
 import org.equityadvisor.model.Reason;
 import org.equityadvisor.model.SuggestedAction;
 import org.equityadvisor.model.SuggestedGoal;
@@ -93,7 +92,7 @@ public final class AdviceWriter {
                 if (!a.partners().isEmpty()) {
                     wrap(out, indent, "Works with: " + String.join(", ", a.partners()));
                 }
-                wrap(out, indent, "Outcome: " + outcome(a.outcome()));
+                wrap(out, indent, "Outcome: " + a.outcome().text());
                 for (Reason r : a.because()) {
                     wrap(out, indent, "Why: " + r.text() + " (rule: " + r.rule() + ")");
                 }
@@ -131,12 +130,6 @@ public final class AdviceWriter {
                 + (a.timeline().months() == 1 ? " month" : " months") + " (months " + (start + 1) + "-" + end + " of the plan)";
     }
 
-    static String outcome(Outcome o) {
-        String group = "all".equals(o.group()) ? "" : " (" + o.group() + ")";
-        String baseline = o.baseline() == null ? "baseline to be collected" : "baseline " + number(o.baseline());
-        String target = o.target() == null ? "" : ", target " + number(o.target());
-        return o.metric() + group + ": " + baseline + target + " within " + o.months() + " months. " + o.text();
-    }
 
     private static void wrap(StringBuilder out, String firstIndent, String text) {
         String indent = " ".repeat(firstIndent.length());
@@ -188,7 +181,7 @@ public final class AdviceWriter {
                 if (!a.partners().isEmpty()) {
                     out.append("  - Works with: ").append(String.join(", ", a.partners())).append("\n");
                 }
-                out.append("  - Outcome: ").append(escape(outcome(a.outcome()))).append("\n");
+                out.append("  - Outcome: ").append(escape(a.outcome().text())).append("\n");
                 reasons(out, a.because());
                 for (String c : a.caveats()) {
                     out.append("  - Caveat: ").append(escape(c)).append("\n");

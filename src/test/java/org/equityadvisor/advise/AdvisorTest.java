@@ -46,6 +46,29 @@ class AdvisorTest {
         assertThat(map.outcome().group()).isEqualTo("low-income");
         assertThat(map.outcome().baseline()).isEqualTo(14.0);
         assertThat(map.outcome().target()).isEqualTo(3.0);
+        assertThat(map.outcome().text()).startsWith("Target within 12 months: 3% of low-income students have no home internet (today 14%).");
+    }
+
+    @Test
+    void aGroupWithinTheThresholdButBehindTheDistrictAimsToCloseTheDisparity() {
+        Advice advice = new Advisor(Fixtures.bundled()).advise(Fixtures.assessment(List.of(), List.of(
+                new Measure("GM-06", "all", 8.0), new Measure("GM-06", "english-learners", 20.0, 900, null, 2026, "2026 family survey"))));
+
+        SuggestedAction sharing = action(advice, "AS-05");
+        assertThat(sharing.outcome().group()).isEqualTo("english-learners");
+        assertThat(sharing.outcome().baseline()).isEqualTo(20.0);
+        // Within 5 points (the disparity threshold, GM-10) of the district's 8%, not the 25% threshold it already meets.
+        assertThat(sharing.outcome().target()).isEqualTo(13.0);
+    }
+
+    @Test
+    void anOutcomeWithoutAFigureSaysItsBaselineIsToBeCollected() {
+        Advice advice = new Advisor(Fixtures.bundled()).advise(Fixtures.assessment(
+                List.of(new Answer("SA-ACC-03", 1, null)), List.of(new Measure("GM-01", "all", 2.0))));
+
+        SuggestedAction device = action(advice, "AS-04");
+        assertThat(device.outcome().baseline()).isNull();
+        assertThat(device.outcome().text()).contains("(baseline to be collected)");
     }
 
     @Test

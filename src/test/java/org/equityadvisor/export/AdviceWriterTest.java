@@ -48,11 +48,10 @@ class AdviceWriterTest {
     }
 
     @Test
-    void textShowsOutcomesAndSaysWhenABaselineIsMissing() {
+    void textShowsEachStepsOutcomeWithItsBaselineAndTarget() {
         String text = AdviceWriter.write(advice, AdviceWriter.Format.TEXT);
 
-        assertThat(text).contains("FINDINGS", "SUGGESTED GOALS", "Outcome: GM-01 (low-income): baseline 14, target 3 within 12 months");
-        assertThat(AdviceWriter.outcome(new org.equityadvisor.model.Outcome("GM-08", "all", null, 70.0, 6, "Coverage report")))
-                .isEqualTo("GM-08: baseline to be collected, target 70 within 6 months. Coverage report");
+        assertThat(text).contains("FINDINGS", "SUGGESTED GOALS", "Outcome: Target within 12 months: 3% of low-income students have no")
+                .contains("(today 14%)").doesNotContain("[N]", "[X]", "[date]");
     }
 }

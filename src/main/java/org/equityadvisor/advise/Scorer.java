@@ -6,6 +6,7 @@ import org.equityadvisor.knowledge.Ranking;
 import org.equityadvisor.model.Answer;
 import org.equityadvisor.model.Assessment;
 import org.equityadvisor.model.DataGap;
+import org.equityadvisor.model.Divide;
 import org.equityadvisor.model.Gap;
 import org.equityadvisor.model.Measure;
 import org.equityadvisor.model.Metric;
@@ -90,7 +91,7 @@ final class Scorer {
     private double reach(Gap gap) {
         Metric metric = sentences.metric(gap.metric());
         // Reach counts students who lack access; practice and capacity figures concern the whole system.
-        if (!metric.percent() || !metric.aboutStudents() || metric.divide() != org.equityadvisor.model.Divide.ACCESS) {
+        if (!metric.percent() || !metric.aboutStudents() || metric.divide() != Divide.ACCESS) {
             return ranking.systemReach();
         }
         double badShare = (metric.direction() == Metric.Direction.HIGHER_IS_WORSE ? gap.value() : 100 - gap.value()) / 100;

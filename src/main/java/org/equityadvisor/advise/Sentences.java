@@ -206,7 +206,7 @@ final class Sentences {
     private String rated(String indicatorId, int level, String note) {
         Indicator indicator = kb.indicators().get(indicatorId);
         String text = "the district rates itself " + level + " of 4 (" + Indicator.levelName(level) + ") on \u201c" + indicator.title()
-                + "\u201d: " + lowerFirst(stripPeriod(indicator.describe(level)));
+                + "\u201d: " + stripPeriod(indicator.describe(level));
         return note == null || note.isBlank() ? text : text + " (note: " + stripPeriod(note) + ")";
     }
 

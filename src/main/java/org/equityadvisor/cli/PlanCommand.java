@@ -1,0 +1,164 @@
+package org.equityadvisor.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.equityadvisor.advise.Advisor;
+import org.equityadvisor.export.PlanWriter;
+import org.equityadvisor.imports.AssessmentReader;
+import org.equityadvisor.knowledge.KnowledgeBase;
+import org.equityadvisor.model.Advice;
+import org.equityadvisor.model.Assessment;
+import org.equityadvisor.model.InputException;
+import org.equityadvisor.model.Plan;
+import org.equityadvisor.model.Problem;
+import org.equityadvisor.plan.DraftPlan;
+import org.equityadvisor.plan.PlanCheck;
+import org.equityadvisor.plan.PlanFile;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "plan", mixinStandardHelpOptions = true, description = "Draft a CoSN plan from advice, check it against the rubric, export it.",
+        subcommands = {PlanCommand.Draft.class, PlanCommand.Check.class, PlanCommand.Export.class})
+final class PlanCommand {
+
+    @Command(name = "draft", mixinStandardHelpOptions = true,
+            description = "Advise on an assessment and accept suggested goals into a draft plan (JSON).")
+    static final class Draft implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        RulesOption rules;
+
+        @Parameters(paramLabel = "FILE", description = "the assessment (JSON or YAML; a scenario file works too)")
+        Path file;
+
+        @ArgGroup(multiplicity = "1")
+        Choice choice;
+
+        static final class Choice {
+            @Option(names = "--accept", split = ",", paramLabel = "GOAL", description = "suggested goal ids to accept, e.g. G-CONNECT,G-DEVICE")
+            List<String> accept;
+
+            @Option(names = "--top", paramLabel = "N", description = "accept the N most pressing suggested goals")
+            Integer top;
+        }
+
+        @Option(names = "--start", paramLabel = "YYYY-MM-DD", description = "the plan's start date (default: the district's planStart, else today)")
+        LocalDate start;
+
+        @Option(names = "--out", paramLabel = "FILE", description = "where to write the plan (default: standard output)")
+        Path out;
+
+        @Override
+        public Integer call() {
+            KnowledgeBase kb = rules.load();
+            Assessment assessment = Inputs.assessment(kb, file);
+            Advice advice = new Advisor(kb).advise(assessment);
+            DraftPlan drafts = new DraftPlan(kb);
+            Plan plan = choice.top != null ? drafts.draftTop(assessment, advice, choice.top, start) : drafts.draft(assessment, advice, choice.accept, start);
+            String json = PlanFile.write(plan);
+            PrintWriter w = spec.commandLine().getOut();
+            if (out == null) {
+                w.print(json);
+                return Main.OK;
+            }
+            write(out, json.getBytes(StandardCharsets.UTF_8));
+            PlanCheck check = PlanCheck.of(plan);
+            long met = check.criteria().stream().filter(PlanCheck.Criterion::met).count();
+            w.println("Wrote " + out + ": " + plan.goals().size() + " goals, " + plan.goals().stream().mapToInt(g -> g.steps().size()).sum()
+                    + " action steps; rubric: " + met + " of " + check.criteria().size() + " criteria met (plan check " + out + " for details).");
+            return Main.OK;
+        }
+    }
+
+    @Command(name = "check", mixinStandardHelpOptions = true,
+            description = "Check a plan against the CoSN rubric: every criterion met or not, with the reason; exit 1 when one is not.")
+    static final class Check implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "PLAN", description = "the plan (JSON, as plan draft writes it)")
+        Path file;
+
+        @Override
+        public Integer call() {
+            Plan plan = read(file);
+            PlanCheck check = PlanCheck.of(plan);
+            PrintWriter w = spec.commandLine().getOut();
+            w.println("Rubric check: " + plan.title());
+            for (PlanCheck.Criterion c : check.criteria()) {
+                w.println((c.met() ? "MET      " : "NOT MET  ") + c.name() + ": " + c.reason());
+            }
+            for (String warning : check.warnings()) {
+                w.println("WARNING  " + warning);
+            }
+            long met = check.criteria().stream().filter(PlanCheck.Criterion::met).count();
+            w.println(met + " of " + check.criteria().size() + " criteria met, " + check.warnings().size()
+                    + (check.warnings().size() == 1 ? " warning" : " warnings"));
+            return check.passed() ? Main.OK : Main.FINDINGS;
+        }
+    }
+
+    @Command(name = "export", mixinStandardHelpOptions = true, description = "Export a plan as Markdown, JSON, Word or PDF.")
+    static final class Export implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "PLAN", description = "the plan (JSON, as plan draft writes it)")
+        Path file;
+
+        @Option(names = "--format", required = true, paramLabel = "FORMAT", description = "md, json, docx or pdf")
+        String format;
+
+        @Option(names = "--out", paramLabel = "FILE", description = "where to write (required for docx and pdf; default: standard output)")
+        Path out;
+
+        @Override
+        public Integer call() {
+            PlanWriter.Format f;
+            try {
+                f = PlanWriter.Format.parse(format);
+            } catch (IllegalArgumentException e) {
+                throw new InputException("--format", new Problem("--format", e.getMessage()));
+            }
+            if (out == null && (f == PlanWriter.Format.DOCX || f == PlanWriter.Format.PDF)) {
+                throw new InputException("--out", new Problem("--out", "is required for " + f.extension() + " (a binary file)"));
+            }
+            byte[] bytes = PlanWriter.write(read(file), f);
+            if (out == null) {
+                spec.commandLine().getOut().print(new String(bytes, StandardCharsets.UTF_8));
+            } else {
+                write(out, bytes);
+                spec.commandLine().getOut().println("Wrote " + out + " (" + f.extension() + ", " + bytes.length + " bytes).");
+            }
+            return Main.OK;
+        }
+    }
+
+    static Plan read(Path file) {
+        return PlanFile.read(file.toString(), AssessmentReader.text(file));
+    }
+
+    static void write(Path file, byte[] bytes) {
+        try {
+            Files.write(file, bytes);
+        } catch (IOException e) {
+            throw new InputException(file.toString(), new Problem(file.toString(), "cannot be written: " + e.getMessage()));
+        }
+    }
+}

@@ -1,0 +1,349 @@
+package org.equityadvisor.plan;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import org.equityadvisor.knowledge.KnowledgeBase;
+import org.equityadvisor.model.Action;
+import org.equityadvisor.model.ActionStep;
+import org.equityadvisor.model.Advice;
+import org.equityadvisor.model.Assessment;
+import org.equityadvisor.model.Finding;
+import org.equityadvisor.model.InputException;
+import org.equityadvisor.model.Measure;
+import org.equityadvisor.model.Metric;
+import org.equityadvisor.model.Outcome;
+import org.equityadvisor.model.Partner;
+import org.equityadvisor.model.Plan;
+import org.equityadvisor.model.PlanGoal;
+import org.equityadvisor.model.PlanOutcome;
+import org.equityadvisor.model.PlanPartner;
+import org.equityadvisor.model.Problem;
+import org.equityadvisor.model.SuggestedAction;
+import org.equityadvisor.model.SuggestedGoal;
+import org.equityadvisor.model.SuggestedPartner;
+
+/**
+ * Turns advice into a CoSN draft plan and edits it: accept a suggested goal (with its steps, team roles,
+ * partners and outcomes), accept or remove single steps and partners, add the leader's own. Relative
+ * timelines become dates from the plan's start; baselines come from the district's own figures, and an
+ * outcome without one says so and gets a data-collection step. Every edit returns a new plan.
+ */
+public final class DraftPlan {
+
+    /** How long the data-collection step for a missing baseline takes, from the plan's start. */
+    static final int BASELINE_MONTHS = 3;
+    static final String DATA_STEP = "DATA-";
+    static final String DATA_OWNER = "Data and assessment lead";
+
+    private final KnowledgeBase kb;
+    private final Clock clock;
+
+    public DraftPlan(KnowledgeBase kb) {
+        this(kb, Clock.systemDefaultZone());
+    }
+
+    public DraftPlan(KnowledgeBase kb, Clock clock) {
+        this.kb = kb;
+        this.clock = clock;
+    }
+
+    /**
+     * A plan from the advice with the given suggested goals accepted, in the order given. The start is the
+     * one given, else the district's {@code planStart}, else today.
+     */
+    public Plan draft(Assessment assessment, Advice advice, List<String> goalIds, LocalDate start) {
+        LocalDate from = start != null ? start : assessment.district().planStart() != null ? assessment.district().planStart() : LocalDate.now(clock);
+        String name = assessment.district().name();
+        Plan plan = new Plan(name + " digital equity plan, " + from.getYear() + "\u2013" + (from.getYear() + 2), name, from, "", "",
+                List.of(), advice.ruleSet(), assessment, advice);
+        List<Problem> problems = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (int i = 0; i < goalIds.size(); i++) {
+            String id = goalIds.get(i).strip();
+            if (!seen.add(id)) {
+                problems.add(new Problem("--accept[" + i + "]", id + " is named twice"));
+            } else if (suggestedGoal(advice, id).isEmpty()) {
+                problems.add(new Problem("--accept[" + i + "]", notSuggested(advice, id)));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InputException("accepted goals", problems);
+        }
+        for (String id : seen) {
+            plan = acceptGoal(plan, id);
+        }
+        return plan.withText(plan.title(), Overview.write(plan, kb), "");
+    }
+
+    /** A plan with the advice's first {@code n} goals, most pressing first. */
+    public Plan draftTop(Assessment assessment, Advice advice, int n, LocalDate start) {
+        if (n < 1) {
+            throw new InputException("--top", new Problem("--top", n + " is below 1"));
+        }
+        return draft(assessment, advice, advice.goals().stream().limit(n).map(SuggestedGoal::id).toList(), start);
+    }
+
+    /** Adds a goal the advice suggested, with its steps, partners and outcomes. */
+    public Plan acceptGoal(Plan plan, String goalId) {
+        if (goal(plan, goalId).isPresent()) {
+            throw problem("goals", goalId + " is already in the plan");
+        }
+        SuggestedGoal suggested = suggestedGoal(plan.advice(), goalId).orElseThrow(() -> problem("goalId", notSuggested(plan.advice(), goalId)));
+        PlanGoal goal = new PlanGoal(suggested.id(), suggested.title(), suggested.divide(), "", List.of(), List.of(), List.of());
+        for (SuggestedPartner p : suggested.partners()) {
+            goal = withPartner(goal, p.id());
+        }
+        for (SuggestedAction action : suggested.actions()) {
+            goal = withAction(plan, goal, action);
+        }
+        goal = withWho(plan, goal);
+        List<PlanGoal> goals = new ArrayList<>(plan.goals());
+        goals.add(goal);
+        return plan.withGoals(goals);
+    }
+
+    /** Removes a goal and everything under it. */
+    public Plan removeGoal(Plan plan, String goalId) {
+        goal(plan, goalId).orElseThrow(() -> unknownGoal(plan, goalId));
+        return plan.withGoals(plan.goals().stream().filter(g -> !g.id().equals(goalId)).toList());
+    }
+
+    /**
+     * Adds an action step to a goal: the advice's version when it suggested the action (its outcome has the
+     * district's baseline), else the catalog's, with a target from the metric's threshold.
+     */
+    public Plan acceptAction(Plan plan, String goalId, String actionId) {
+        return editGoal(plan, goalId, goal -> {
+            if (goal.steps().stream().anyMatch(s -> actionId.equals(s.id()))) {
+                throw problem("actionId", actionId + " is already a step of " + goalId);
+            }
+            SuggestedAction action = suggestedAction(plan.advice(), actionId).orElseGet(() -> catalogAction(plan, actionId));
+            PlanGoal edited = withAction(plan, goal, action);
+            // The leader's own WHO stays; an empty one is filled from the outcomes.
+            return goal.who() == null || goal.who().isBlank() ? withWho(plan, edited) : edited;
+        });
+    }
+
+    /** Removes a step; the goal's outcomes that only that step served go with it. */
+    public Plan removeAction(Plan plan, String goalId, String stepId) {
+        return editGoal(plan, goalId, goal -> {
+            if (goal.steps().stream().noneMatch(s -> stepId.equals(s.id()))) {
+                throw problem("actionId", stepId + " is not a step of " + goalId + "; its steps are " + goal.steps().stream().map(ActionStep::id).toList());
+            }
+            List<ActionStep> steps = goal.steps().stream().filter(s -> !stepId.equals(s.id())).toList();
+            return goal.withSteps(steps).withOutcomes(goal.outcomes().stream().filter(o -> servedBy(o, steps)).toList());
+        });
+    }
+
+    /** Adds a catalog partner to a goal. */
+    public Plan acceptPartner(Plan plan, String goalId, String partnerId) {
+        if (!kb.partners().containsKey(partnerId)) {
+            throw problem("partnerId", "no partner " + partnerId + " in the catalog");
+        }
+        return editGoal(plan, goalId, goal -> {
+            if (goal.partners().stream().anyMatch(p -> partnerId.equals(p.id()))) {
+                throw problem("partnerId", partnerId + " is already a partner of " + goalId);
+            }
+            return withPartner(goal, partnerId);
+        });
+    }
+
+    public Plan removePartner(Plan plan, String goalId, String partnerId) {
+        return editGoal(plan, goalId, goal -> {
+            if (goal.partners().stream().noneMatch(p -> partnerId.equals(p.id()))) {
+                throw problem("partnerId", partnerId + " is not a partner of " + goalId);
+            }
+            return goal.withPartners(goal.partners().stream().filter(p -> !partnerId.equals(p.id())).toList());
+        });
+    }
+
+    /** Adds a goal of the leader's own. */
+    public Plan addGoal(Plan plan, PlanGoal goal) {
+        if (goal.id() == null || goal.id().isBlank() || goal(plan, goal.id()).isPresent()) {
+            throw problem("goal.id", goal.id() == null || goal.id().isBlank() ? "is required" : goal.id() + " is already in the plan");
+        }
+        List<PlanGoal> goals = new ArrayList<>(plan.goals());
+        goals.add(goal);
+        return plan.withGoals(goals);
+    }
+
+    /** Adds a step of the leader's own to a goal. */
+    public Plan addStep(Plan plan, String goalId, ActionStep step) {
+        return editGoal(plan, goalId, goal -> {
+            List<ActionStep> steps = new ArrayList<>(goal.steps());
+            steps.add(step);
+            return goal.withSteps(steps);
+        });
+    }
+
+    // --- building blocks -------------------------------------------------------------------------------
+
+    private PlanGoal withAction(Plan plan, PlanGoal goal, SuggestedAction action) {
+        LocalDate start = plan.start().plusMonths(action.timeline().startMonth());
+        LocalDate due = plan.start().plusMonths(action.timeline().startMonth() + action.timeline().months()).minusDays(1);
+        String description = Boolean.TRUE.equals(action.scaleUp()) ? "Scale up: " + action.title() : action.title();
+        String owner = action.team().isEmpty() ? null : action.team().get(0);
+        List<String> team = action.team().size() > 1 ? action.team().subList(1, action.team().size()) : List.of();
+        List<ActionStep> steps = new ArrayList<>(goal.steps());
+        steps.add(new ActionStep(action.id(), description, owner, team, start, due, ActionStep.PLANNED));
+        goal = goal.withSteps(steps);
+        for (String partner : action.partners()) {
+            if (goal.partners().stream().noneMatch(p -> partner.equals(p.id()))) {
+                goal = withPartner(goal, partner);
+            }
+        }
+        Outcome o = action.outcome();
+        if (o != null && goal.outcomes().stream().noneMatch(x -> x.metric().equals(o.metric()) && x.group().equals(o.group()))) {
+            List<PlanOutcome> outcomes = new ArrayList<>(goal.outcomes());
+            outcomes.add(new PlanOutcome(o.metric(), o.group(), o.baseline(), o.target(), plan.start().plusMonths(o.months()),
+                    dataSource(plan.assessment(), o), o.text()));
+            goal = goal.withOutcomes(outcomes);
+            if (o.baseline() == null) {
+                goal = withBaselineStep(plan, goal, o);
+            }
+        }
+        return goal;
+    }
+
+    /** Where none exists, the first step is to measure the baseline the outcome is judged against. */
+    private PlanGoal withBaselineStep(Plan plan, PlanGoal goal, Outcome o) {
+        String id = DATA_STEP + o.metric() + (Measure.ALL.equals(o.group()) ? "" : "-" + o.group());
+        if (goal.steps().stream().anyMatch(s -> id.equals(s.id()))) {
+            return goal;
+        }
+        Metric metric = kb.metrics().get(o.metric());
+        String what = metric == null ? o.metric() : lowerFirst(metric.title());
+        String description = "Collect a baseline for " + what + (Measure.ALL.equals(o.group()) ? "" : " (" + kb.groupName(o.group()) + ")")
+                + ", so progress on this goal can be measured";
+        List<ActionStep> steps = new ArrayList<>();
+        // The baseline must be in hand well before the target date: within three months, or half the time to it.
+        int months = Math.max(1, Math.min(BASELINE_MONTHS, o.months() / 2));
+        steps.add(new ActionStep(id, description, DATA_OWNER, List.of(), plan.start(), plan.start().plusMonths(months).minusDays(1), ActionStep.PLANNED));
+        steps.addAll(goal.steps());
+        return goal.withSteps(steps);
+    }
+
+    private PlanGoal withPartner(PlanGoal goal, String partnerId) {
+        Partner partner = kb.partners().get(partnerId);
+        List<PlanPartner> partners = new ArrayList<>(goal.partners());
+        partners.add(partner == null ? new PlanPartner(partnerId, partnerId, "") : new PlanPartner(partner.id(), partner.title(), partner.description()));
+        return goal.withPartners(partners);
+    }
+
+    /**
+     * The WHO: the groups the advice found behind on the goal's figures ("all students, especially
+     * low-income students"), else the population those figures describe.
+     */
+    private PlanGoal withWho(Plan plan, PlanGoal goal) {
+        Set<String> metrics = new LinkedHashSet<>();
+        goal.outcomes().forEach(o -> metrics.add(o.metric()));
+        Set<String> groups = new LinkedHashSet<>();
+        if (plan.advice() != null) {
+            plan.advice().findings().stream().filter(f -> Finding.GAP.equals(f.kind()) && metrics.contains(f.id())).map(Finding::group).forEach(groups::add);
+        }
+        goal.outcomes().forEach(o -> groups.add(o.group()));
+        List<String> named = groups.stream().filter(g -> !Measure.ALL.equals(g)).map(kb::groupName).distinct().toList();
+        boolean everyone = groups.contains(Measure.ALL);
+        String text;
+        if (!named.isEmpty()) {
+            text = everyone ? "all students, especially " + and(named) : and(named);
+        } else {
+            Set<String> populations = new LinkedHashSet<>();
+            for (String id : metrics) {
+                Metric metric = kb.metrics().get(id);
+                populations.add(metric == null || metric.aboutStudents() ? "all students" : "the district's " + metric.population());
+            }
+            text = and(List.copyOf(populations));
+        }
+        return new PlanGoal(goal.id(), goal.statement(), goal.divide(), text, goal.steps(), goal.partners(), goal.outcomes());
+    }
+
+    private static String and(List<String> names) {
+        return names.isEmpty() ? "" : names.size() == 1 ? names.get(0)
+                : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
+    }
+
+    private String dataSource(Assessment assessment, Outcome o) {
+        if (o.baseline() == null) {
+            return "to be collected (see the baseline step)";
+        }
+        return assessment == null ? "the district's own figures"
+                : assessment.measure(o.metric(), o.group()).map(m -> m.source() != null ? m.source() + (m.year() == null || m.source().contains(
+                        String.valueOf(m.year())) ? "" : ", " + m.year()) : m.year() != null ? "district figures, " + m.year() : "the district's own figures")
+                        .orElse("the district's own figures");
+    }
+
+    private boolean servedBy(PlanOutcome outcome, List<ActionStep> steps) {
+        return steps.stream().anyMatch(s -> {
+            Action action = kb.actions().get(s.id());
+            return action == null || action.outcome() == null || action.outcome().metric().equals(outcome.metric());
+        });
+    }
+
+    private SuggestedAction catalogAction(Plan plan, String actionId) {
+        Action action = kb.actions().get(actionId);
+        if (action == null) {
+            throw problem("actionId", "no action " + actionId + " in the catalog");
+        }
+        Metric metric = kb.metrics().get(action.outcome().metric());
+        Double baseline = plan.assessment() == null ? null
+                : plan.assessment().measure(action.outcome().metric(), Measure.ALL).map(Measure::value).orElse(null);
+        Double target = targetOf(action, metric, baseline);
+        Outcome outcome = new Outcome(action.outcome().metric(), Measure.ALL, baseline, target, action.outcome().months(), action.outcome().text());
+        return new SuggestedAction(action.id(), action.title(), action.description(), action.timeline(), action.team(), action.partners(),
+                outcome, 0, List.of(), List.of(), null, null);
+    }
+
+    private static Double targetOf(Action action, Metric metric, Double baseline) {
+        String rule = action.outcome().target();
+        if (!"threshold".equals(rule) && !"halve".equals(rule)) {
+            return Double.parseDouble(rule);
+        }
+        if (metric == null || metric.threshold() == null) {
+            return baseline;
+        }
+        return baseline != null && !metric.worse(baseline, metric.threshold()) ? baseline : metric.threshold();
+    }
+
+    private Plan editGoal(Plan plan, String goalId, UnaryOperator<PlanGoal> edit) {
+        goal(plan, goalId).orElseThrow(() -> unknownGoal(plan, goalId));
+        return plan.withGoals(plan.goals().stream().map(g -> g.id().equals(goalId) ? edit.apply(g) : g).toList());
+    }
+
+    static Optional<PlanGoal> goal(Plan plan, String goalId) {
+        return plan.goals().stream().filter(g -> g.id().equals(goalId)).findFirst();
+    }
+
+    private static Optional<SuggestedGoal> suggestedGoal(Advice advice, String id) {
+        return advice == null ? Optional.empty() : advice.goals().stream().filter(g -> g.id().equals(id)).findFirst();
+    }
+
+    private static Optional<SuggestedAction> suggestedAction(Advice advice, String id) {
+        return advice == null ? Optional.empty()
+                : advice.goals().stream().flatMap(g -> g.actions().stream()).filter(a -> a.id().equals(id)).findFirst();
+    }
+
+    private static String notSuggested(Advice advice, String id) {
+        List<String> ids = advice == null ? List.of() : advice.goals().stream().map(SuggestedGoal::id).toList();
+        return id + " was not suggested for this district; " + (ids.isEmpty() ? "the advice suggests no goal (add your own)"
+                : "suggested goals are " + String.join(", ", ids));
+    }
+
+    private static InputException unknownGoal(Plan plan, String goalId) {
+        return problem("goalId", "the plan has no goal " + goalId + "; its goals are " + plan.goals().stream().map(PlanGoal::id).toList());
+    }
+
+    private static InputException problem(String field, String message) {
+        return new InputException("plan", new Problem(field, message));
+    }
+
+    static String lowerFirst(String text) {
+        return text.length() > 1 && Character.isUpperCase(text.charAt(1)) ? text : Character.toLowerCase(text.charAt(0)) + text.substring(1);
+    }
+}

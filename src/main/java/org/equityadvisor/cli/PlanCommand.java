@@ -80,6 +80,10 @@ final class PlanCommand {
             long met = check.criteria().stream().filter(PlanCheck.Criterion::met).count();
             w.println("Wrote " + out + ": " + plan.goals().size() + " goals, " + plan.goals().stream().mapToInt(g -> g.steps().size()).sum()
                     + " action steps; rubric: " + met + " of " + check.criteria().size() + " criteria met (plan check " + out + " for details).");
+            if (plan.goals().size() < PlanCheck.MIN_GOALS) {
+                w.println("The advice suggests " + advice.goals().size() + (advice.goals().size() == 1 ? " goal" : " goals") + " for "
+                        + plan.district() + "; the CoSN plan asks for three or more, so add a goal of your own to " + out + ".");
+            }
             return Main.OK;
         }
     }

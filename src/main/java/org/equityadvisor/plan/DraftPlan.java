@@ -40,6 +40,7 @@ public final class DraftPlan {
     static final int BASELINE_MONTHS = 3;
     static final String DATA_STEP = "DATA-";
     static final String DATA_OWNER = "Data and assessment lead";
+    static final String YEARLY_REVIEW = "AS-44";
 
     private final KnowledgeBase kb;
     private final Clock clock;
@@ -78,6 +79,7 @@ public final class DraftPlan {
         for (String id : seen) {
             plan = acceptGoal(plan, id);
         }
+        plan = withYearlyReview(plan);
         return plan.withText(plan.title(), Overview.write(plan, kb), "");
     }
 
@@ -87,6 +89,23 @@ public final class DraftPlan {
             throw new InputException("--top", new Problem("--top", n + " is below 1"));
         }
         return draft(assessment, advice, advice.goals().stream().limit(n).map(SuggestedGoal::id).toList(), start);
+    }
+
+    /**
+     * Every plan ends with the yearly review that reports on its outcomes and revises it (domain.md AS-44,
+     * triggered by "plan accepted"; CoSN micro-credential 5 and the TLA guide's "begin again"). It joins its
+     * catalog goal, which is added for it when the plan does not have it yet.
+     */
+    private Plan withYearlyReview(Plan plan) {
+        Action review = kb.actions().get(YEARLY_REVIEW);
+        if (review == null || plan.goals().stream().anyMatch(g -> g.steps().stream().anyMatch(s -> YEARLY_REVIEW.equals(s.id())))) {
+            return plan;
+        }
+        if (goal(plan, review.goal()).isEmpty()) {
+            org.equityadvisor.model.Goal home = kb.goals().get(review.goal());
+            plan = addGoal(plan, new PlanGoal(home.id(), home.title(), home.divide(), "", List.of(), List.of(), List.of()));
+        }
+        return acceptAction(plan, review.goal(), YEARLY_REVIEW);
     }
 
     /** Adds a goal the advice suggested, with its steps, partners and outcomes. */

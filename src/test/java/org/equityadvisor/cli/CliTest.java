@@ -176,4 +176,51 @@ class CliTest {
                 "[suggest] Suggest enrollment help when students lack home internet",
                 "AS-90  dropped: depends on the Affordable Connectivity Program, which ended on 2024-06-01");
     }
+
+    @Test
+    void draftsChecksAndExportsAPlan() throws Exception {
+        String scenario = Fixtures.SCENARIOS.resolve("riverbend-rural-high-poverty.yaml").toString();
+        Path plan = tmp.resolve("plan.json");
+
+        Run draft = run("plan", "draft", scenario, "--top", "3", "--out", plan.toString());
+        assertThat(draft.code()).isZero();
+        assertThat(draft.out()).startsWith("Wrote " + plan + ": 3 goals");
+
+        Run check = run("plan", "check", plan.toString());
+        assertThat(check.code()).isZero();
+        assertThat(check.out()).contains("MET      At least 3 goals: 3 goals");
+        assertThat(check.lastLine()).matches("(\\d+) of \\1 criteria met, \\d+ warnings?");
+
+        Path pdf = tmp.resolve("plan.pdf");
+        Run export = run("plan", "export", plan.toString(), "--format", "pdf", "--out", pdf.toString());
+        assertThat(export.code()).isZero();
+        assertThat(java.nio.file.Files.readAllBytes(pdf)).startsWith("%PDF".getBytes());
+        assertThat(run("plan", "export", plan.toString(), "--format", "md").out()).contains("## Part 2. Goals");
+    }
+
+    @Test
+    void aPlanShortOfTheRubricFailsItsCheckWithTheReason() {
+        String scenario = Fixtures.SCENARIOS.resolve("riverbend-rural-high-poverty.yaml").toString();
+        Path plan = tmp.resolve("plan.json");
+        run("plan", "draft", scenario, "--accept", "G-CONNECT", "--out", plan.toString());
+
+        Run check = run("plan", "check", plan.toString());
+
+        assertThat(check.code()).isEqualTo(Main.FINDINGS);
+        assertThat(check.out()).contains("NOT MET  At least 3 goals: only 2 goals; the CoSN plan asks for three or more");
+    }
+
+    @Test
+    void badPlanInputEndsInAClearMessageAndExitTwo() {
+        String scenario = Fixtures.SCENARIOS.resolve("riverbend-rural-high-poverty.yaml").toString();
+
+        assertThat(run("plan", "draft", scenario, "--accept", "G-NOPE").err()).contains("G-NOPE was not suggested");
+        Run broken = run("plan", "check", file("plan.json", "{ \"title\": \"x\", \"goals\": [ { \"id\": 3, \"steps\": {} } ] }").toString());
+        assertThat(broken.code()).isEqualTo(Main.BAD_INPUT);
+        assertThat(broken.err()).contains("plan.json:1:").contains("goals[0].steps").contains("expected a list");
+        Run format = run("plan", "export", file("p2.json", "{}").toString(), "--format", "odt");
+        assertThat(format.code()).isEqualTo(Main.BAD_INPUT);
+        assertThat(format.err()).contains("'odt' is not one of md, json, docx, pdf");
+        assertThat(run("plan", "draft", scenario).code()).isEqualTo(Main.BAD_INPUT);
+    }
 }

@@ -71,6 +71,14 @@ public final class Fixtures {
         }
     }
 
+    /** The assessment part of a scenario file of scenarios/, read against the bundled rules. */
+    public static Assessment scenario(String fileName) {
+        Path file = SCENARIOS.resolve(fileName);
+        return new org.equityadvisor.imports.AssessmentReader(bundled()).read(
+                org.equityadvisor.knowledge.YamlDocument.parse(file.toString(), org.equityadvisor.imports.AssessmentReader.text(file)),
+                java.util.Set.of("name", "description", "expect"));
+    }
+
     public static Assessment assessment(List<Answer> answers, List<Measure> measures) {
         return new Assessment(new District("Riverbend Unified", null, "CA", "rural", 4200, 9, 68.0, null, List.of()), answers, measures, Map.of());
     }

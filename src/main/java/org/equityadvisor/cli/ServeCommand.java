@@ -1,0 +1,76 @@
+package org.equityadvisor.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.equityadvisor.knowledge.RuleSetException;
+import org.equityadvisor.model.InputException;
+import org.equityadvisor.model.Problem;
+import org.equityadvisor.server.EquityAdvisorServer;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Start the REST server (OpenAPI at /v3/api-docs, Swagger UI at /swagger-ui.html), watching the rules for changes.")
+final class ServeCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--rules", paramLabel = "DIR", defaultValue = "rules", description = "the rule set to serve and watch (default: ./rules)")
+    Path rules;
+
+    @Option(names = "--scenarios", paramLabel = "DIR", defaultValue = "scenarios",
+            description = "scenarios a changed rule set must pass before it is swapped in (default: ./scenarios)")
+    Path scenarios;
+
+    @Option(names = "--users", paramLabel = "FILE", description = "users: name, password ({bcrypt}… or {noop}…), role, districts "
+            + "(default: DATA/users.yaml, created with one admin on first start)")
+    Path users;
+
+    @Option(names = "--data", paramLabel = "DIR", defaultValue = "data", description = "the H2 database and generated users (default: ./data)")
+    Path data;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "address to listen on (default: 127.0.0.1, this machine only)")
+    String host;
+
+    @Option(names = "--port", defaultValue = "8080", description = "port (default: 8080)")
+    int port;
+
+    @Option(names = "--no-watch", description = "do not reload the rules when they change (POST /api/rules/reload still does)")
+    boolean noWatch;
+
+    @Parameters(arity = "0..*", paramLabel = "SPRING_ARG", description = "Spring Boot properties, e.g. --spring.datasource.url=jdbc:postgresql://…")
+    String[] springArgs = new String[0];
+
+    @Override
+    public Integer call() throws InterruptedException {
+        ConfigurableApplicationContext context;
+        try {
+            context = EquityAdvisorServer.start(new EquityAdvisorServer.Options(rules, scenarios, users, data, host, port, !noWatch), springArgs);
+        } catch (RuntimeException e) {
+            throw userFacing(e);
+        }
+        String actualPort = context.getEnvironment().getProperty("local.server.port", String.valueOf(port));
+        spec.commandLine().getOut().println("Equity Advisor listening on http://" + host + ":" + actualPort + " (API docs: /swagger-ui.html). Ctrl-C stops it.");
+        spec.commandLine().getOut().flush();
+        Thread.currentThread().join();
+        return Main.OK;
+    }
+
+    /** The cause a user can act on (a broken rule set, a bad users file, a port in use) rather than Spring's wrapper. */
+    private RuntimeException userFacing(RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof RuleSetException || t instanceof InputException) {
+                return (RuntimeException) t;
+            }
+            if (t.getClass().getSimpleName().equals("PortInUseException")) {
+                return new InputException("--port", new Problem("--port", port + " is already in use on " + host + "; choose another with --port"));
+            }
+        }
+        return e;
+    }
+}

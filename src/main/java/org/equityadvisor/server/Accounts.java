@@ -1,0 +1,172 @@
+package org.equityadvisor.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.equityadvisor.model.InputException;
+import org.equityadvisor.model.Problem;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+
+/**
+ * The people who may sign in, read from a YAML file: name, password (a {@code {bcrypt}} hash, or
+ * {@code {noop}} text for local trials), role (LEADER, COACH or ADMIN) and, for leaders, their district ids.
+ * With no file, the first start creates one admin with a random password, prints it once, and keeps only
+ * its hash.
+ */
+final class Accounts implements UserDetailsService {
+
+    enum Role { LEADER, COACH, ADMIN }
+
+    /** A signed-in user: name, role and the districts whose plans a leader may see. */
+    static final class Account extends User {
+        private final Role role;
+        private final List<String> districts;
+
+        Account(String name, String password, Role role, List<String> districts) {
+            super(name, password, List.of(new SimpleGrantedAuthority("ROLE_" + role)));
+            this.role = role;
+            this.districts = List.copyOf(districts);
+        }
+
+        Role role() {
+            return role;
+        }
+
+        /** True when this user may work on the given district's plans and advice. */
+        boolean serves(String districtId, String districtName) {
+            return role == Role.ADMIN || districts.contains(districtId) || districtName != null && districts.contains(districtName);
+        }
+
+        List<String> districts() {
+            return districts;
+        }
+    }
+
+    private static final Set<String> FIELDS = Set.of("name", "password", "role", "districts");
+    private final Map<String, Account> accounts;
+
+    private Accounts(Map<String, Account> accounts) {
+        this.accounts = accounts;
+    }
+
+    @Override
+    public UserDetails loadUserByUsername(String name) {
+        Account account = accounts.get(name);
+        if (account == null) {
+            throw new UsernameNotFoundException("no such user");
+        }
+        // A copy: Spring Security erases the password of the object it is given after sign-in.
+        return new Account(account.getUsername(), account.getPassword(), account.role(), account.districts());
+    }
+
+    int size() {
+        return accounts.size();
+    }
+
+    /** The users of {@code file}; without one, those of {@code data}/users.yaml, created with one admin on first start. */
+    static Accounts load(Path file, Path data, PrintStream out) {
+        if (file != null) {
+            return read(file);
+        }
+        Path generated = data.resolve("users.yaml");
+        if (!Files.exists(generated)) {
+            String password = randomPassword();
+            String hash = "{bcrypt}" + new BCryptPasswordEncoder().encode(password);
+            try {
+                Files.createDirectories(data);
+                Files.writeString(generated, "# Created on first start. Add users here, or start with --users FILE.\n- name: admin\n  password: \""
+                        + hash + "\"\n  role: ADMIN\n", StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new InputException(generated.toString(), new Problem(generated.toString(), "cannot be written: " + e.getMessage()));
+            }
+            out.println("First start: created user 'admin' with password " + password + " (shown only this once; its hash is in " + generated + ")");
+        }
+        return read(generated);
+    }
+
+    static Accounts read(Path file) {
+        JsonNode root;
+        try {
+            root = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new InputException(file.toString(), new Problem(file.toString(), "cannot be read as YAML: " + e.getMessage()));
+        }
+        if (root != null && root.has("users")) {
+            root = root.get("users");
+        }
+        List<Problem> problems = new ArrayList<>();
+        Map<String, Account> accounts = new LinkedHashMap<>();
+        if (root == null || !root.isArray()) {
+            throw new InputException(file.toString(), new Problem(file.toString(), "must be a list of users (name, password, role, districts)"));
+        }
+        for (int i = 0; i < root.size(); i++) {
+            JsonNode u = root.get(i);
+            String at = file + ": [" + i + "]";
+            u.fieldNames().forEachRemaining(f -> {
+                if (!FIELDS.contains(f)) {
+                    problems.add(new Problem(at + "." + f, "unknown field (name, password, role, districts)"));
+                }
+            });
+            String name = u.path("name").asText("");
+            String password = u.path("password").asText("");
+            String role = u.path("role").asText("").toUpperCase(Locale.ROOT);
+            if (name.isBlank()) {
+                problems.add(new Problem(at + ".name", "is required"));
+            } else if (accounts.containsKey(name)) {
+                problems.add(new Problem(at + ".name", name + " is listed twice"));
+            }
+            if (!password.startsWith("{bcrypt}") && !password.startsWith("{noop}")) {
+                problems.add(new Problem(at + ".password", "must be a {bcrypt} hash or, for local trials, {noop} followed by the password"));
+            }
+            Role r = null;
+            try {
+                r = Role.valueOf(role);
+            } catch (IllegalArgumentException e) {
+                problems.add(new Problem(at + ".role", "'" + u.path("role").asText("") + "' is not one of LEADER, COACH, ADMIN"));
+            }
+            List<String> districts = new ArrayList<>();
+            u.path("districts").forEach(d -> {
+                if (d.isTextual()) {
+                    districts.add(d.asText());
+                } else {
+                    // YAML reads 0612345 as a number (octal, even): a district id must keep its digits.
+                    problems.add(new Problem(at + ".districts", d + " must be written in quotes, e.g. \"0612345\""));
+                }
+            });
+            if (r == Role.LEADER && districts.isEmpty()) {
+                problems.add(new Problem(at + ".districts", "a leader needs at least one district id"));
+            }
+            if (r != null && !name.isBlank()) {
+                accounts.put(name, new Account(name, password, r, districts));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InputException(file.toString(), problems);
+        }
+        return new Accounts(accounts);
+    }
+
+    private static String randomPassword() {
+        byte[] bytes = new byte[18];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

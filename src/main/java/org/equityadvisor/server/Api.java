@@ -1,0 +1,106 @@
+package org.equityadvisor.server;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.equityadvisor.export.AdviceWriter;
+import org.equityadvisor.imports.AssessmentReader;
+import org.equityadvisor.knowledge.KnowledgeBase;
+import org.equityadvisor.model.Advice;
+import org.equityadvisor.model.Assessment;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The framework a form needs, advice for an assessment, and the rule set's status and reload. */
+@RestController
+class Api {
+
+    static final String RULE_SET_HEADER = "X-Rule-Set";
+
+    private final RuleSets ruleSets;
+
+    Api(RuleSets ruleSets) {
+        this.ruleSets = ruleSets;
+    }
+
+    @GetMapping("/api/framework")
+    Map<String, Object> framework() {
+        KnowledgeBase kb = ruleSets.active().kb();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("ruleSet", kb.hash());
+        out.put("indicators", kb.indicators().values());
+        out.put("metrics", kb.metrics().values());
+        out.put("groups", kb.groups());
+        out.put("goals", kb.goals().values());
+        out.put("actions", kb.actions().values());
+        out.put("partners", kb.partners().values());
+        out.put("sources", kb.sources().values());
+        out.put("programmes", kb.programmes().values());
+        return out;
+    }
+
+    /** Advice as contract.md has it, byte for byte what {@code advise --format json} prints. */
+    @PostMapping(value = "/api/advice", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/yaml", MediaType.TEXT_PLAIN_VALUE},
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<String> advice(@RequestBody String body, @AuthenticationPrincipal Accounts.Account me) {
+        RuleSets.Active active = ruleSets.active();
+        Assessment assessment = new AssessmentReader(active.kb()).read("request", body);
+        requireServes(me, assessment);
+        Advice advice = active.advisor().advise(assessment);
+        return ResponseEntity.ok().header(RULE_SET_HEADER, advice.ruleSet()).body(AdviceWriter.json(advice));
+    }
+
+    @GetMapping("/api/rules")
+    Map<String, Object> rules() {
+        RuleSets.Active active = ruleSets.active();
+        RuleSets.Attempt last = ruleSets.lastAttempt();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("hash", active.kb().hash());
+        out.put("folder", ruleSets.folder().toString());
+        out.put("loadedAt", active.loadedAt().toString());
+        out.put("scenarios", active.scenarios());
+        out.put("status", last.swapped() ? "ok" : "refused");
+        Map<String, Object> attempt = new LinkedHashMap<>();
+        attempt.put("at", last.at().toString());
+        attempt.put("swapped", last.swapped());
+        if (last.hash() != null) {
+            attempt.put("hash", last.hash());
+        }
+        attempt.put("errors", errors(last));
+        out.put("lastAttempt", attempt);
+        out.put("rules", active.kb().rules());
+        return out;
+    }
+
+    @PostMapping("/api/rules/reload")
+    ResponseEntity<Map<String, Object>> reload() {
+        RuleSets.Attempt attempt = ruleSets.reload();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("swapped", attempt.swapped());
+        out.put("hash", ruleSets.active().kb().hash());
+        out.put("errors", errors(attempt));
+        return ResponseEntity.status(attempt.swapped() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY).body(out);
+    }
+
+    private static List<Map<String, String>> errors(RuleSets.Attempt attempt) {
+        return attempt.errors().stream().map(p -> Map.of("place", p.place(), "message", p.message())).toList();
+    }
+
+    /** Leaders get advice for their own districts; coaches and admins for any. */
+    static void requireServes(Accounts.Account me, Assessment assessment) {
+        if (me.role() == Accounts.Role.LEADER && !me.serves(districtId(assessment), assessment.district().name())) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "You work with districts " + me.districts() + "; this assessment is for "
+                    + districtId(assessment) + ".");
+        }
+    }
+
+    static String districtId(Assessment assessment) {
+        return assessment.district().id() != null ? assessment.district().id() : assessment.district().name();
+    }
+}

@@ -1,0 +1,63 @@
+package org.equityadvisor.server;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * The server: one Spring Boot process with the REST API, the plan store, sign-in and the rule hot reload.
+ * Only this package knows Spring; everything it serves comes from the library packages.
+ */
+@SpringBootApplication
+public class EquityAdvisorServer {
+
+    /** What {@code serve} is told on the command line. */
+    public record Options(Path rules, Path scenarios, Path users, Path data, String host, int port, boolean watch) {
+    }
+
+    /** Starts the server and returns once it listens. Spring arguments given by the user win over the options. */
+    public static ConfigurableApplicationContext start(Options options, String... springArgs) {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("equityadvisor.rules", options.rules());
+        settings.put("equityadvisor.scenarios", options.scenarios());
+        settings.put("equityadvisor.data", options.data());
+        settings.put("equityadvisor.users", options.users() == null ? "" : options.users());
+        settings.put("equityadvisor.watch", options.watch());
+        settings.put("server.address", options.host());
+        settings.put("server.port", options.port());
+        List<String> args = new ArrayList<>();
+        settings.forEach((key, value) -> {
+            if (Arrays.stream(springArgs).noneMatch(a -> a.startsWith("--" + key + "="))) {
+                args.add("--" + key + "=" + value);
+            }
+        });
+        args.addAll(Arrays.asList(springArgs));
+        SpringApplication app = new SpringApplication(EquityAdvisorServer.class);
+        // Below the environment and arguments: SPRING_DATASOURCE_URL or --spring.datasource.url=jdbc:postgresql://… replaces it.
+        app.setDefaultProperties(Map.of("spring.datasource.url", "jdbc:h2:file:" + options.data().toAbsolutePath().resolve("equity-advisor")));
+        return app.run(args.toArray(String[]::new));
+    }
+
+    @Bean(destroyMethod = "close")
+    RuleSets ruleSets(@Value("${equityadvisor.rules:rules}") String rules, @Value("${equityadvisor.scenarios:scenarios}") String scenarios,
+            @Value("${equityadvisor.watch:true}") boolean watch) {
+        RuleSets sets = new RuleSets(Path.of(rules), scenarios.isBlank() ? null : Path.of(scenarios));
+        if (watch) {
+            sets.watch();
+        }
+        return sets;
+    }
+
+    @Bean
+    Accounts accounts(@Value("${equityadvisor.users:}") String users, @Value("${equityadvisor.data:data}") String data) {
+        return Accounts.load(users.isBlank() ? null : Path.of(users), Path.of(data), System.out);
+    }
+}

@@ -1,0 +1,114 @@
+package org.equityadvisor.server;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.equityadvisor.model.Plan;
+import org.equityadvisor.plan.PlanFile;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Plans in the database, with every saved version kept. Updates are optimistic: they name the version they
+ * were made against and change nothing when another update got there first, so no update is ever lost.
+ */
+@Repository
+class PlanStore {
+
+    /** A stored plan: its id, the version an update must name, and the plan. */
+    record Stored(String id, int version, String districtId, boolean deleted, Plan plan) {
+    }
+
+    record Version(int version, Instant savedAt, String savedBy, String change) {
+    }
+
+    private final JdbcClient jdbc;
+
+    PlanStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Transactional
+    public Stored create(Plan plan, String districtId, String user) {
+        String id = UUID.randomUUID().toString();
+        Timestamp now = Timestamp.from(Instant.now());
+        String body = PlanFile.write(plan);
+        jdbc.sql("INSERT INTO plan (id, district_id, district, title, version, deleted, created_at, updated_at, body) VALUES (?, ?, ?, ?, 1, FALSE, ?, ?, ?)")
+                .params(id, districtId, plan.district(), plan.title(), now, now, body).update();
+        version(id, 1, now, user, "drafted", body);
+        return new Stored(id, 1, districtId, false, plan);
+    }
+
+    public Optional<Stored> find(String id) {
+        return jdbc.sql("SELECT id, version, district_id, deleted, body FROM plan WHERE id = ?").param(id)
+                .query((rs, n) -> new Stored(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getBoolean(4), PlanFile.read("plan " + id, rs.getString(5))))
+                .optional();
+    }
+
+    /** Every live plan of the given districts (all districts when null), newest first. */
+    public List<Stored> list(List<String> districts) {
+        String sql = "SELECT id, version, district_id, deleted, body FROM plan WHERE deleted = FALSE"
+                + (districts == null ? "" : districts.isEmpty() ? " AND 1 = 0" : " AND district_id IN (:districts)") + " ORDER BY updated_at DESC, id";
+        var statement = jdbc.sql(sql);
+        if (districts != null && !districts.isEmpty()) {
+            statement = statement.param("districts", districts);
+        }
+        return statement.query((rs, n) -> new Stored(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getBoolean(4), PlanFile.read("plan", rs.getString(5))))
+                .list();
+    }
+
+    /**
+     * Saves a new version if the stored one is still {@code expected}; returns empty, having changed nothing,
+     * when another update came first.
+     */
+    @Transactional
+    public Optional<Stored> update(String id, int expected, Plan plan, String user, String change) {
+        Timestamp now = Timestamp.from(Instant.now());
+        String body = PlanFile.write(plan);
+        int rows = jdbc.sql("UPDATE plan SET version = version + 1, title = ?, district = ?, updated_at = ?, body = ? WHERE id = ? AND version = ? AND deleted = FALSE")
+                .params(plan.title(), plan.district(), now, body, id, expected).update();
+        if (rows == 0) {
+            return Optional.empty();
+        }
+        version(id, expected + 1, now, user, change, body);
+        return find(id);
+    }
+
+    /** Marks a plan deleted (it stays in the store with all its versions) if it is still at {@code expected}. */
+    @Transactional
+    public boolean delete(String id, int expected, String user) {
+        Timestamp now = Timestamp.from(Instant.now());
+        int rows = jdbc.sql("UPDATE plan SET deleted = TRUE, version = version + 1, updated_at = ? WHERE id = ? AND version = ? AND deleted = FALSE")
+                .params(now, id, expected).update();
+        if (rows == 1) {
+            String body = jdbc.sql("SELECT body FROM plan WHERE id = ?").param(id).query(String.class).single();
+            version(id, expected + 1, now, user, "deleted", body);
+        }
+        return rows == 1;
+    }
+
+    /** Removes a plan and every version of it for good: only on an explicit request. */
+    @Transactional
+    public boolean purge(String id) {
+        jdbc.sql("DELETE FROM plan_version WHERE plan_id = ?").param(id).update();
+        return jdbc.sql("DELETE FROM plan WHERE id = ?").param(id).update() == 1;
+    }
+
+    public List<Version> versions(String id) {
+        return jdbc.sql("SELECT version, saved_at, saved_by, change FROM plan_version WHERE plan_id = ? ORDER BY version").param(id)
+                .query((rs, n) -> new Version(rs.getInt(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4))).list();
+    }
+
+    public Optional<Plan> version(String id, int version) {
+        return jdbc.sql("SELECT body FROM plan_version WHERE plan_id = ? AND version = ?").params(id, version).query(String.class).optional()
+                .map(body -> PlanFile.read("plan " + id + " version " + version, body));
+    }
+
+    private void version(String id, int version, Timestamp at, String user, String change, String body) {
+        jdbc.sql("INSERT INTO plan_version (plan_id, version, saved_at, saved_by, change, body) VALUES (?, ?, ?, ?, ?, ?)")
+                .params(id, version, at, user, change.length() > 1000 ? change.substring(0, 1000) : change, body).update();
+    }
+}

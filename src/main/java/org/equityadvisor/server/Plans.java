@@ -1,0 +1,297 @@
+package org.equityadvisor.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.equityadvisor.export.PlanWriter;
+import org.equityadvisor.imports.AssessmentReader;
+import org.equityadvisor.model.Advice;
+import org.equityadvisor.model.Assessment;
+import org.equityadvisor.model.InputException;
+import org.equityadvisor.model.Plan;
+import org.equityadvisor.model.Problem;
+import org.equityadvisor.plan.DraftPlan;
+import org.equityadvisor.plan.PlanCheck;
+import org.equityadvisor.plan.PlanFile;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Plans: draft from an assessment, read and replace with ETag/If-Match, accept and remove goals, steps and
+ * partners, check against the CoSN rubric, export, and every saved version. A leader sees only the plans of
+ * their own districts; anyone else's is a 404, so not even its existence leaks.
+ */
+@RestController
+class Plans {
+
+    private final PlanStore store;
+    private final RuleSets ruleSets;
+    private final ObjectMapper json;
+
+    Plans(PlanStore store, RuleSets ruleSets, ObjectMapper json) {
+        this.store = store;
+        this.ruleSets = ruleSets;
+        this.json = json;
+    }
+
+    /** Body: {"assessment": {...}, "accept": ["G-CONNECT", ...] or "top": 3, "start": "2027-01-11"}. */
+    @PostMapping(value = "/api/plans", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<String> create(@RequestBody String body, @AuthenticationPrincipal Accounts.Account me) {
+        JsonNode request = tree(body);
+        RuleSets.Active active = ruleSets.active();
+        JsonNode assessmentNode = request.get("assessment");
+        if (assessmentNode == null || !assessmentNode.isObject()) {
+            throw new InputException("request", new Problem("assessment", "is required: the district's assessment, as for /api/advice"));
+        }
+        Assessment assessment = new AssessmentReader(active.kb()).read("assessment", assessmentNode.toString());
+        Api.requireServes(me, assessment);
+        LocalDate start = null;
+        if (request.hasNonNull("start")) {
+            try {
+                start = LocalDate.parse(request.get("start").asText());
+            } catch (DateTimeParseException e) {
+                throw new InputException("request", new Problem("start", "'" + request.get("start").asText() + "' is not a date (YYYY-MM-DD)"));
+            }
+        }
+        Advice advice = active.advisor().advise(assessment);
+        DraftPlan drafts = new DraftPlan(active.kb());
+        Plan plan;
+        if (request.has("accept") && request.get("accept").isArray()) {
+            List<String> ids = new ArrayList<>();
+            request.get("accept").forEach(n -> ids.add(n.asText()));
+            plan = drafts.draft(assessment, advice, ids, start);
+        } else if (request.has("top") && request.get("top").canConvertToInt()) {
+            plan = drafts.draftTop(assessment, advice, request.get("top").asInt(), start);
+        } else {
+            throw new InputException("request", new Problem("accept", "name the goals to accept (\"accept\": [\"G-CONNECT\"]) or how many (\"top\": 3)"));
+        }
+        PlanStore.Stored stored = store.create(plan, Api.districtId(assessment), me.getUsername());
+        return ResponseEntity.status(HttpStatus.CREATED).header(HttpHeaders.LOCATION, "/api/plans/" + stored.id()).eTag(etag(stored.version()))
+                .header("X-Plan-Id", stored.id()).header(Api.RULE_SET_HEADER, advice.ruleSet()).body(PlanFile.write(plan));
+    }
+
+    @GetMapping("/api/plans")
+    List<Map<String, Object>> list(@AuthenticationPrincipal Accounts.Account me) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (PlanStore.Stored s : store.list(me.role() == Accounts.Role.ADMIN ? null : me.districts())) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("id", s.id());
+            row.put("version", s.version());
+            row.put("districtId", s.districtId());
+            row.put("title", s.plan().title());
+            row.put("goals", s.plan().goals().size());
+            out.add(row);
+        }
+        return out;
+    }
+
+    @GetMapping(value = "/api/plans/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<String> get(@PathVariable String id, @AuthenticationPrincipal Accounts.Account me) {
+        PlanStore.Stored s = visible(id, me);
+        return ResponseEntity.ok().eTag(etag(s.version())).body(PlanFile.write(s.plan()));
+    }
+
+    /** Replaces the plan; If-Match must name the version it was edited from. */
+    @PutMapping(value = "/api/plans/{id}", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<String> put(@PathVariable String id, @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestBody String body, @AuthenticationPrincipal Accounts.Account me) {
+        PlanStore.Stored s = visible(id, me);
+        int expected = required(ifMatch);
+        Plan plan = PlanFile.read("request", body);
+        if (plan.assessment() != null && !Api.districtId(plan.assessment()).equals(s.districtId())) {
+            throw new InputException("request", new Problem("assessment.district.id", "a plan stays with its district (" + s.districtId() + ")"));
+        }
+        return saved(store.update(id, expected, plan, me.getUsername(), "replaced"), s);
+    }
+
+    @PostMapping(value = "/api/plans/{id}/goals", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<String> acceptGoal(@PathVariable String id, @RequestBody String body, @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @AuthenticationPrincipal Accounts.Account me) {
+        String goal = idOf(body);
+        return edit(id, ifMatch, me, "accepted goal " + goal, (drafts, plan) -> drafts.acceptGoal(plan, goal));
+    }
+
+    @DeleteMapping(value = "/api/plans/{id}/goals/{goal}", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<String> removeGoal(@PathVariable String id, @PathVariable String goal,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch, @AuthenticationPrincipal Accounts.Account me) {
+        return edit(id, ifMatch, me, "removed goal " + goal, (drafts, plan) -> drafts.removeGoal(plan, goal));
+    }
+
+    @PostMapping(value = "/api/plans/{id}/goals/{goal}/actions", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<String> acceptAction(@PathVariable String id, @PathVariable String goal, @RequestBody String body,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch, @AuthenticationPrincipal Accounts.Account me) {
+        String action = idOf(body);
+        return edit(id, ifMatch, me, "accepted " + action + " into " + goal, (drafts, plan) -> drafts.acceptAction(plan, goal, action));
+    }
+
+    @DeleteMapping(value = "/api/plans/{id}/goals/{goal}/actions/{action}", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<String> removeAction(@PathVariable String id, @PathVariable String goal, @PathVariable String action,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch, @AuthenticationPrincipal Accounts.Account me) {
+        return edit(id, ifMatch, me, "removed " + action + " from " + goal, (drafts, plan) -> drafts.removeAction(plan, goal, action));
+    }
+
+    @PostMapping(value = "/api/plans/{id}/goals/{goal}/partners", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<String> acceptPartner(@PathVariable String id, @PathVariable String goal, @RequestBody String body,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch, @AuthenticationPrincipal Accounts.Account me) {
+        String partner = idOf(body);
+        return edit(id, ifMatch, me, "added partner " + partner + " to " + goal, (drafts, plan) -> drafts.acceptPartner(plan, goal, partner));
+    }
+
+    @DeleteMapping(value = "/api/plans/{id}/goals/{goal}/partners/{partner}", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<String> removePartner(@PathVariable String id, @PathVariable String goal, @PathVariable String partner,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch, @AuthenticationPrincipal Accounts.Account me) {
+        return edit(id, ifMatch, me, "removed partner " + partner + " from " + goal, (drafts, plan) -> drafts.removePartner(plan, goal, partner));
+    }
+
+    @GetMapping("/api/plans/{id}/check")
+    Map<String, Object> check(@PathVariable String id, @AuthenticationPrincipal Accounts.Account me) {
+        PlanCheck check = PlanCheck.of(visible(id, me).plan());
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("passed", check.passed());
+        out.put("criteria", check.criteria());
+        out.put("warnings", check.warnings());
+        return out;
+    }
+
+    @GetMapping("/api/plans/{id}/export")
+    ResponseEntity<byte[]> export(@PathVariable String id, @RequestParam(defaultValue = "md") String format, @AuthenticationPrincipal Accounts.Account me) {
+        PlanWriter.Format f;
+        try {
+            f = PlanWriter.Format.parse(format);
+        } catch (IllegalArgumentException e) {
+            throw new InputException("request", new Problem("format", e.getMessage()));
+        }
+        PlanStore.Stored s = visible(id, me);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(f.mediaType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("plan-" + id + "." + f.extension()).build().toString())
+                .eTag(etag(s.version())).body(PlanWriter.write(s.plan(), f));
+    }
+
+    @GetMapping("/api/plans/{id}/versions")
+    List<PlanStore.Version> versions(@PathVariable String id, @AuthenticationPrincipal Accounts.Account me) {
+        visible(id, me);
+        return store.versions(id);
+    }
+
+    @GetMapping(value = "/api/plans/{id}/versions/{version}", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<String> version(@PathVariable String id, @PathVariable int version, @AuthenticationPrincipal Accounts.Account me) {
+        visible(id, me);
+        Plan plan = store.version(id, version).orElseThrow(() -> ApiException.notFound("Version " + version + " of plan " + id));
+        return ResponseEntity.ok(PlanFile.write(plan));
+    }
+
+    /** Marks the plan deleted; it and its versions stay. {@code ?purge=true} (admins) removes it for good. */
+    @DeleteMapping("/api/plans/{id}")
+    ResponseEntity<Void> delete(@PathVariable String id, @RequestParam(defaultValue = "false") boolean purge,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch, @AuthenticationPrincipal Accounts.Account me) {
+        if (purge) {
+            if (me.role() != Accounts.Role.ADMIN) {
+                throw new ApiException(HttpStatus.FORBIDDEN, "Only an admin may remove a plan for good.");
+            }
+            if (!store.purge(id)) {
+                throw ApiException.notFound("Plan " + id);
+            }
+            return ResponseEntity.noContent().build();
+        }
+        PlanStore.Stored s = visible(id, me);
+        int expected = ifMatch == null ? s.version() : required(ifMatch);
+        if (!store.delete(id, expected, me.getUsername())) {
+            throw stale(id);
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    // --- helpers ---------------------------------------------------------------------------------------
+
+    private interface Edit {
+        Plan apply(DraftPlan drafts, Plan plan);
+    }
+
+    /** One edit against the version If-Match names, or against the latest when it names none. */
+    private ResponseEntity<String> edit(String id, String ifMatch, Accounts.Account me, String change, Edit edit) {
+        PlanStore.Stored s = visible(id, me);
+        int expected = ifMatch == null ? s.version() : required(ifMatch);
+        if (expected != s.version()) {
+            throw stale(id);
+        }
+        Plan plan = edit.apply(new DraftPlan(ruleSets.active().kb()), s.plan());
+        return saved(store.update(id, expected, plan, me.getUsername(), change), s);
+    }
+
+    private ResponseEntity<String> saved(java.util.Optional<PlanStore.Stored> updated, PlanStore.Stored before) {
+        PlanStore.Stored s = updated.orElseThrow(() -> stale(before.id()));
+        return ResponseEntity.ok().eTag(etag(s.version())).body(PlanFile.write(s.plan()));
+    }
+
+    private PlanStore.Stored visible(String id, Accounts.Account me) {
+        PlanStore.Stored s = store.find(id).filter(p -> !p.deleted()).orElseThrow(() -> ApiException.notFound("Plan " + id));
+        if (!me.serves(s.districtId(), s.plan().district())) {
+            throw ApiException.notFound("Plan " + id);
+        }
+        return s;
+    }
+
+    private static ApiException stale(String id) {
+        return new ApiException(HttpStatus.PRECONDITION_FAILED, "Plan " + id + " has changed since you read it: read it again (its ETag) and redo your change.");
+    }
+
+    private static int required(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new ApiException(HttpStatus.PRECONDITION_REQUIRED, "Send If-Match with the ETag of the version you edited, so no one's change is lost.");
+        }
+        String v = ifMatch.strip();
+        if (v.startsWith("W/")) {
+            v = v.substring(2);
+        }
+        v = v.replace("\"", "");
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw new InputException("request", new Problem("If-Match", "'" + ifMatch + "' is not an ETag this server gave"));
+        }
+    }
+
+    private static String etag(int version) {
+        return "\"" + version + "\"";
+    }
+
+    private JsonNode tree(String body) {
+        try {
+            JsonNode node = json.readTree(body);
+            if (node == null || !node.isObject()) {
+                throw new InputException("request", new Problem("request", "must be a JSON object"));
+            }
+            return node;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new InputException("request", new Problem("request:" + e.getLocation().getLineNr() + ":" + e.getLocation().getColumnNr(),
+                    "is not valid JSON: " + e.getOriginalMessage()));
+        }
+    }
+
+    /** The id in a body {"id": "G-CONNECT"}. */
+    private String idOf(String body) {
+        JsonNode node = tree(body).get("id");
+        if (node == null || !node.isTextual() || node.asText().isBlank()) {
+            throw new InputException("request", new Problem("id", "is required, e.g. {\"id\": \"G-CONNECT\"}"));
+        }
+        return node.asText();
+    }
+}

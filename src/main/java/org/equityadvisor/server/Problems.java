@@ -1,0 +1,72 @@
+package org.equityadvisor.server;
+
+import java.util.List;
+import java.util.Map;
+import org.equityadvisor.knowledge.RuleSetException;
+import org.equityadvisor.model.InputException;
+import org.equityadvisor.model.Problem;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error as an RFC 9457 problem detail. Bad input names each field it found wrong ({@code errors}: field
+ * and message) and is a 400, never a 500.
+ */
+@RestControllerAdvice
+class Problems extends ResponseEntityExceptionHandler {
+
+    @ExceptionHandler(InputException.class)
+    ProblemDetail input(InputException e) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, summary(e.problems()));
+        p.setTitle("Invalid input");
+        p.setProperty("errors", errors(e.problems()));
+        return p;
+    }
+
+    @ExceptionHandler(RuleSetException.class)
+    ProblemDetail rules(RuleSetException e) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, summary(e.problems()));
+        p.setTitle("Rule set refused");
+        p.setProperty("errors", errors(e.problems()));
+        return p;
+    }
+
+    @ExceptionHandler(ApiException.class)
+    ProblemDetail api(ApiException e) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
+        p.setTitle(e.status().getReasonPhrase());
+        return p;
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail mismatch(MethodArgumentTypeMismatchException e) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getName() + ": '" + e.getValue() + "' is not valid");
+        p.setProperty("errors", List.of(Map.of("field", e.getName(), "message", "'" + e.getValue() + "' is not valid")));
+        return p;
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status,
+            WebRequest request) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request body is missing or is not valid JSON.");
+        p.setTitle("Invalid input");
+        return ResponseEntity.badRequest().body(p);
+    }
+
+    private static String summary(List<Problem> problems) {
+        return problems.size() == 1 ? problems.get(0).toString() : problems.size() + " problems: " + problems.get(0) + " …";
+    }
+
+    private static List<Map<String, String>> errors(List<Problem> problems) {
+        return problems.stream().map(p -> Map.of("field", p.place(), "message", p.message())).toList();
+    }
+}

@@ -1,0 +1,162 @@
+package org.equityadvisor.server;
+
+import java.io.IOException;
+import java.nio.file.ClosedWatchServiceException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+import org.equityadvisor.advise.Advisor;
+import org.equityadvisor.knowledge.KnowledgeBase;
+import org.equityadvisor.knowledge.RuleSetException;
+import org.equityadvisor.model.Problem;
+import org.equityadvisor.scenario.ScenarioSuite;
+import org.equityadvisor.scenario.SuiteResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The rule set the server answers with, and its hot reload. A change to {@code rules/} builds a new
+ * knowledge base off to the side, checks it, runs the scenarios against it, and swaps it in only when all
+ * pass; otherwise the old one keeps serving and the status shows why. Requests in flight keep the advisor
+ * they started with: the swap is one atomic reference.
+ */
+public final class RuleSets implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RuleSets.class);
+    /** Editors save in bursts (temp file, rename, chmod): wait for this much quiet before rebuilding. */
+    private static final long DEBOUNCE_MS = 400;
+
+    /** The rule set serving now. */
+    public record Active(KnowledgeBase kb, Advisor advisor, Instant loadedAt, String scenarios) {
+    }
+
+    /** The last attempt to load, good or not. */
+    public record Attempt(Instant at, boolean swapped, String hash, List<Problem> errors) {
+    }
+
+    private final Path rules;
+    private final Path scenarios;
+    private final AtomicReference<Active> active = new AtomicReference<>();
+    private final AtomicReference<Attempt> last = new AtomicReference<>();
+    private final Object reloading = new Object();
+    private volatile WatchService watcher;
+
+    public RuleSets(Path rules, Path scenarios) {
+        this.rules = rules;
+        this.scenarios = scenarios;
+        Attempt first = reload();
+        if (!first.swapped()) {
+            throw new RuleSetException(rules.toString(), first.errors());
+        }
+    }
+
+    public Active active() {
+        return active.get();
+    }
+
+    public Attempt lastAttempt() {
+        return last.get();
+    }
+
+    public Path folder() {
+        return rules;
+    }
+
+    /** Builds, checks and tests the rule set on disk; swaps it in only when all of that passes. */
+    public Attempt reload() {
+        synchronized (reloading) {
+            Attempt attempt;
+            try {
+                KnowledgeBase kb = KnowledgeBase.load(rules);
+                Advisor advisor = new Advisor(kb);
+                String tested = "no scenarios folder: not tested";
+                List<Problem> failures = List.of();
+                if (scenarios != null && Files.isDirectory(scenarios)) {
+                    SuiteResult result = ScenarioSuite.load(scenarios, kb).run(advisor);
+                    failures = result.results().stream().filter(r -> !r.passed())
+                            .flatMap(r -> r.failures().stream().map(f -> new Problem(r.scenario().file().toString(), f))).toList();
+                    tested = result.passed() + " passed, " + result.failed() + " failed";
+                }
+                if (failures.isEmpty()) {
+                    Active previous = active.get();
+                    if (previous == null || !previous.kb().hash().equals(kb.hash())) {
+                        active.set(new Active(kb, advisor, Instant.now(), tested));
+                    }
+                    attempt = new Attempt(Instant.now(), true, kb.hash(), List.of());
+                } else {
+                    attempt = new Attempt(Instant.now(), false, kb.hash(), failures);
+                }
+            } catch (RuleSetException e) {
+                attempt = new Attempt(Instant.now(), false, null, e.problems());
+            } catch (RuntimeException e) {
+                attempt = new Attempt(Instant.now(), false, null, List.of(new Problem(rules.toString(), "could not be loaded: " + e)));
+            }
+            last.set(attempt);
+            if (!attempt.swapped()) {
+                LOG.warn("Rule set in {} refused; still serving {}: {}", rules, active.get() == null ? "nothing" : active.get().kb().hash(),
+                        attempt.errors());
+            }
+            return attempt;
+        }
+    }
+
+    /** Starts watching the folder (and its subfolders) for changes, on a daemon thread. */
+    public void watch() {
+        try {
+            WatchService service = FileSystems.getDefault().newWatchService();
+            try (Stream<Path> dirs = Files.walk(rules)) {
+                for (Path dir : dirs.filter(Files::isDirectory).toList()) {
+                    dir.register(service, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
+                            StandardWatchEventKinds.ENTRY_DELETE);
+                }
+            }
+            watcher = service;
+        } catch (IOException e) {
+            LOG.warn("Cannot watch {} for changes ({}); use POST /api/rules/reload", rules, e.getMessage());
+            return;
+        }
+        Thread thread = new Thread(this::watchLoop, "rules-watcher");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void watchLoop() {
+        WatchService service = watcher;
+        try {
+            while (true) {
+                WatchKey key = service.take();
+                drain(key);
+                // Debounce: keep collecting until the folder has been quiet for a moment.
+                WatchKey more;
+                while ((more = service.poll(DEBOUNCE_MS, TimeUnit.MILLISECONDS)) != null) {
+                    drain(more);
+                }
+                reload();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ClosedWatchServiceException e) {
+            // closed: the server is stopping
+        }
+    }
+
+    private static void drain(WatchKey key) {
+        key.pollEvents();
+        key.reset();
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (watcher != null) {
+            watcher.close();
+        }
+    }
+}

@@ -6,7 +6,6 @@ import org.equityadvisor.knowledge.RuleSetException;
 import org.equityadvisor.model.InputException;
 import org.equityadvisor.model.Problem;
 import org.equityadvisor.server.EquityAdvisorServer;
-import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -48,14 +47,13 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        ConfigurableApplicationContext context;
+        EquityAdvisorServer.Running server;
         try {
-            context = EquityAdvisorServer.start(new EquityAdvisorServer.Options(rules, scenarios, users, data, host, port, !noWatch), springArgs);
+            server = EquityAdvisorServer.start(new EquityAdvisorServer.Options(rules, scenarios, users, data, host, port, !noWatch), springArgs);
         } catch (RuntimeException e) {
             throw userFacing(e);
         }
-        String actualPort = context.getEnvironment().getProperty("local.server.port", String.valueOf(port));
-        spec.commandLine().getOut().println("Equity Advisor listening on http://" + host + ":" + actualPort + " (API docs: /swagger-ui.html). Ctrl-C stops it.");
+        spec.commandLine().getOut().println("Equity Advisor listening on http://" + host + ":" + server.port() + " (API docs: /swagger-ui.html). Ctrl-C stops it.");
         spec.commandLine().getOut().flush();
         Thread.currentThread().join();
         return Main.OK;

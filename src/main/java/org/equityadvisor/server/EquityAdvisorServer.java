@@ -23,8 +23,12 @@ public class EquityAdvisorServer {
     public record Options(Path rules, Path scenarios, Path users, Path data, String host, int port, boolean watch) {
     }
 
+    /** A running server: the port it listens on, and how to stop it. */
+    public record Running(int port, AutoCloseable stop) {
+    }
+
     /** Starts the server and returns once it listens. Spring arguments given by the user win over the options. */
-    public static ConfigurableApplicationContext start(Options options, String... springArgs) {
+    public static Running start(Options options, String... springArgs) {
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("equityadvisor.rules", options.rules());
         settings.put("equityadvisor.scenarios", options.scenarios());
@@ -43,7 +47,9 @@ public class EquityAdvisorServer {
         SpringApplication app = new SpringApplication(EquityAdvisorServer.class);
         // Below the environment and arguments: SPRING_DATASOURCE_URL or --spring.datasource.url=jdbc:postgresql://… replaces it.
         app.setDefaultProperties(Map.of("spring.datasource.url", "jdbc:h2:file:" + options.data().toAbsolutePath().resolve("equity-advisor")));
-        return app.run(args.toArray(String[]::new));
+        ConfigurableApplicationContext context = app.run(args.toArray(String[]::new));
+        int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port", String.valueOf(options.port())));
+        return new Running(port, context::close);
     }
 
     @Bean(destroyMethod = "close")

@@ -45,9 +45,18 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "0", description = "threads for the throughput run (default: one per core)")
     int threads;
 
+    @Option(names = "--url", paramLabel = "URL", description = "measure a running server instead: POST URL/api/advice over loopback")
+    String url;
+
+    @Option(names = "--user", paramLabel = "NAME:PASSWORD", defaultValue = "admin:admin", description = "who the server bench signs in as")
+    String user;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        if (url != null) {
+            return ServerBench.run(out, url, user, scenarios, threads > 0 ? threads : 2 * Runtime.getRuntime().availableProcessors(), seconds);
+        }
         long start = System.nanoTime();
         KnowledgeBase kb = rules.load();
         double load = (System.nanoTime() - start) / 1e6;

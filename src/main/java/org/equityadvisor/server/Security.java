@@ -23,7 +23,59 @@ class Security {
 
     @Bean
     PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        return new RememberingEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder());
+    }
+
+    /**
+     * HTTP Basic sends the password with every request, and bcrypt is slow on purpose (tens of milliseconds).
+     * A password once verified is remembered, as a SHA-256 of it and its hash, never in clear, so each request
+     * after the first costs a hash lookup instead of a bcrypt round.
+     */
+    static final class RememberingEncoder implements PasswordEncoder {
+        private static final int MAX = 10_000;
+        private final PasswordEncoder delegate;
+        private final java.util.Set<String> verified = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+        RememberingEncoder(PasswordEncoder delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public String encode(CharSequence raw) {
+            return delegate.encode(raw);
+        }
+
+        @Override
+        public boolean matches(CharSequence raw, String encoded) {
+            if (raw == null || encoded == null) {
+                return false;
+            }
+            String key = digest(raw + "\u0000" + encoded);
+            if (verified.contains(key)) {
+                return true;
+            }
+            boolean ok = delegate.matches(raw, encoded);
+            if (ok) {
+                if (verified.size() >= MAX) {
+                    verified.clear();
+                }
+                verified.add(key);
+            }
+            return ok;
+        }
+
+        @Override
+        public boolean upgradeEncoding(String encoded) {
+            return delegate.upgradeEncoding(encoded);
+        }
+
+        private static String digest(String text) {
+            try {
+                return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is part of every JVM", e);
+            }
+        }
     }
 
     @Bean

@@ -6,9 +6,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.equityadvisor.advise.Advisor;
 import org.equityadvisor.knowledge.KnowledgeBase;
@@ -102,26 +99,10 @@ final class BenchCommand implements Callable<Integer> {
 
     private static long run(Advisor advisor, List<Assessment> inputs, int threads, int seconds) throws Exception {
         AtomicLong count = new AtomicLong();
-        long end = System.nanoTime() + seconds * 1_000_000_000L;
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                int offset = t;
-                futures.add(pool.submit(() -> {
-                    int i = offset;
-                    while (System.nanoTime() < end) {
-                        advisor.advise(inputs.get(i++ % inputs.size()));
-                        count.incrementAndGet();
-                    }
-                }));
-            }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        Repeat.onThreads(threads, seconds, i -> {
+            advisor.advise(inputs.get(i % inputs.size()));
+            count.incrementAndGet();
+        });
         return count.get();
     }
 }

@@ -18,9 +18,6 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.equityadvisor.model.InputException;
@@ -67,38 +64,21 @@ final class ServerBench {
 
     private static void load(HttpClient client, String base, String auth, List<String> bodies, int threads, int seconds, List<Long> latencies,
             AtomicLong errors) throws Exception {
-        long end = System.nanoTime() + seconds * 1_000_000_000L;
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                int offset = t;
-                futures.add(pool.submit(() -> {
-                    int i = offset;
-                    while (System.nanoTime() < end) {
-                        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/advice")).header("Authorization", auth)
-                                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(bodies.get(i++ % bodies.size()))).build();
-                        long t0 = System.nanoTime();
-                        try {
-                            HttpResponse<Void> r = client.send(request, HttpResponse.BodyHandlers.discarding());
-                            if (r.statusCode() == 200) {
-                                latencies.add(System.nanoTime() - t0);
-                            } else {
-                                errors.incrementAndGet();
-                            }
-                        } catch (IOException e) {
-                            errors.incrementAndGet();
-                        }
-                    }
-                    return null;
-                }));
+        Repeat.onThreads(threads, seconds, i -> {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/advice")).header("Authorization", auth)
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(bodies.get(i % bodies.size()))).build();
+            long t0 = System.nanoTime();
+            try {
+                HttpResponse<Void> r = client.send(request, HttpResponse.BodyHandlers.discarding());
+                if (r.statusCode() == 200) {
+                    latencies.add(System.nanoTime() - t0);
+                } else {
+                    errors.incrementAndGet();
+                }
+            } catch (IOException e) {
+                errors.incrementAndGet();
             }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        });
     }
 
     /** Each scenario's assessment as a JSON request body (its name, description and expectations left out). */

@@ -148,7 +148,7 @@ final class Accounts implements UserDetailsService {
                     districts.add(d.asText());
                 } else {
                     // YAML reads 0612345 as a number (octal, even): a district id must keep its digits.
-                    problems.add(new Problem(at + ".districts", d + " must be written in quotes, e.g. \"0612345\""));
+                    problems.add(new Problem(at + ".districts", "write district ids in quotes, e.g. \"0612345\": unquoted, YAML read this one as the number " + d));
                 }
             });
             if (r == Role.LEADER && districts.isEmpty()) {

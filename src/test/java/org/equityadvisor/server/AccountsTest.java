@@ -1,0 +1,67 @@
+package org.equityadvisor.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.equityadvisor.model.InputException;
+import org.equityadvisor.testing.Fixtures;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+
+class AccountsTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void theFirstStartCreatesOneAdminPrintsItsPasswordOnceAndKeepsOnlyTheHash() throws Exception {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        Accounts first = Accounts.load(null, tmp.resolve("data"), new PrintStream(printed, true, StandardCharsets.UTF_8));
+
+        String line = printed.toString(StandardCharsets.UTF_8);
+        assertThat(line).startsWith("First start: created user 'admin' with password ");
+        String password = line.split("with password ")[1].split(" ")[0];
+        String file = Files.readString(tmp.resolve("data/users.yaml"));
+        assertThat(file).contains("{bcrypt}").doesNotContain(password);
+        var admin = (Accounts.Account) first.loadUserByUsername("admin");
+        assertThat(admin.role()).isEqualTo(Accounts.Role.ADMIN);
+        assertThat(PasswordEncoderFactories.createDelegatingPasswordEncoder().matches(password, admin.getPassword())).isTrue();
+
+        ByteArrayOutputStream again = new ByteArrayOutputStream();
+        Accounts.load(null, tmp.resolve("data"), new PrintStream(again, true, StandardCharsets.UTF_8));
+        assertThat(again.size()).as("the password is printed only once").isZero();
+    }
+
+    @Test
+    void aBrokenUsersFileNamesEveryProblem() {
+        Path file = tmp.resolve("users.yaml");
+        Fixtures.write(file, """
+                - { name: maria, password: secret, role: LEADER, districts: [0612345] }
+                - { name: sam, password: "{noop}x", role: BOSS, team: blue }
+                """);
+
+        assertThatThrownBy(() -> Accounts.read(file)).isInstanceOfSatisfying(InputException.class, e ->
+                assertThat(e.problems()).extracting(p -> p.place().replace(file.toString(), "users.yaml") + " " + p.message()).contains(
+                        "users.yaml: [0].password must be a {bcrypt} hash or, for local trials, {noop} followed by the password",
+                        "users.yaml: [0].districts write district ids in quotes, e.g. \"0612345\": unquoted, YAML read this one as the number 201957",
+                        "users.yaml: [1].role 'BOSS' is not one of LEADER, COACH, ADMIN",
+                        "users.yaml: [1].team unknown field (name, password, role, districts)"));
+    }
+
+    @Test
+    void aLeaderServesOnlyItsDistricts() {
+        Path file = tmp.resolve("users.yaml");
+        Fixtures.write(file, "- { name: maria, password: \"{noop}x\", role: LEADER, districts: [\"0612345\"] }\n");
+
+        var maria = (Accounts.Account) Accounts.read(file).loadUserByUsername("maria");
+
+        assertThat(maria.serves("0612345", null)).isTrue();
+        assertThat(maria.serves("0699999", "Elsewhere")).isFalse();
+    }
+}

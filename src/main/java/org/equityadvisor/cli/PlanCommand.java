@@ -78,10 +78,10 @@ final class PlanCommand {
             write(out, json.getBytes(StandardCharsets.UTF_8));
             PlanCheck check = PlanCheck.of(plan);
             long met = check.criteria().stream().filter(PlanCheck.Criterion::met).count();
-            w.println("Wrote " + out + ": " + plan.goals().size() + " goals, " + plan.goals().stream().mapToInt(g -> g.steps().size()).sum()
-                    + " action steps; rubric: " + met + " of " + check.criteria().size() + " criteria met (plan check " + out + " for details).");
+            int steps = plan.goals().stream().mapToInt(g -> g.steps().size()).sum();
+            w.println("Wrote " + out + ": " + count(plan.goals().size(), "goal") + ", " + count(steps, "action step") + "; rubric: " + met + " of " + check.criteria().size() + " criteria met (plan check " + out + " for details).");
             if (plan.goals().size() < PlanCheck.MIN_GOALS) {
-                w.println("The advice suggests " + advice.goals().size() + (advice.goals().size() == 1 ? " goal" : " goals") + " for "
+                w.println("The advice suggests " + count(advice.goals().size(), "goal") + " for "
                         + plan.district() + "; the CoSN plan asks for three or more, so add a goal of your own to " + out + ".");
             }
             return Main.OK;
@@ -152,6 +152,10 @@ final class PlanCommand {
             }
             return Main.OK;
         }
+    }
+
+    static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     static Plan read(Path file) {

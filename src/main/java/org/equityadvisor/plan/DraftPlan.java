@@ -276,11 +276,20 @@ public final class DraftPlan {
             Set<String> populations = new LinkedHashSet<>();
             for (String id : metrics) {
                 Metric metric = kb.metrics().get(id);
-                populations.add(metric == null || metric.aboutStudents() ? "all students" : "the district's " + metric.population());
+                populations.add(metric == null ? "all students" : people(metric.population()));
             }
             text = and(List.copyOf(populations));
         }
         return new PlanGoal(goal.id(), goal.statement(), goal.divide(), text, goal.steps(), goal.partners(), goal.outcomes());
+    }
+
+    /** The people a figure's population stands for: a school network or a tool serves students. */
+    private static String people(String population) {
+        return switch (population) {
+            case "teachers", "staff", "families" -> population;
+            case "district" -> "the whole district";
+            default -> "all students";
+        };
     }
 
     private static String and(List<String> names) {

@@ -30,6 +30,7 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.STStyleType;
 final class PlanDocx {
 
     private static final int[] HEADING_SIZES = {0, 32, 26, 22};
+    private static final int[] WIDTHS = {2100, 7260};
 
     private PlanDocx() {
     }
@@ -69,6 +70,11 @@ final class PlanDocx {
     private static void table(XWPFDocument docx, PlanDocument.Table t) {
         XWPFTable table = docx.createTable(t.rows().size() + 1, t.header().size());
         table.setWidth("100%");
+        // The component names are short: give the text the room (widths in twentieths of a point).
+        var grid = table.getCTTbl().getTblGrid() != null ? table.getCTTbl().getTblGrid() : table.getCTTbl().addNewTblGrid();
+        for (int c = 0; c < t.header().size(); c++) {
+            (c < grid.sizeOfGridColArray() ? grid.getGridColArray(c) : grid.addNewGridCol()).setW(BigInteger.valueOf(WIDTHS[Math.min(c, WIDTHS.length - 1)]));
+        }
         fill(table.getRow(0), t.header().stream().map(List::of).toList(), true);
         for (int r = 0; r < t.rows().size(); r++) {
             fill(table.getRow(r + 1), t.rows().get(r), false);
@@ -79,6 +85,7 @@ final class PlanDocx {
     private static void fill(XWPFTableRow row, List<List<String>> cells, boolean header) {
         for (int c = 0; c < cells.size(); c++) {
             XWPFTableCell cell = row.getCell(c);
+            cell.setWidth(String.valueOf(WIDTHS[Math.min(c, WIDTHS.length - 1)]));
             List<String> lines = cells.get(c);
             for (int i = 0; i < lines.size(); i++) {
                 XWPFParagraph p = i == 0 ? cell.getParagraphs().get(0) : cell.addParagraph();

@@ -220,7 +220,9 @@ public final class DraftPlan {
         Outcome o = action.outcome();
         if (o != null && goal.outcomes().stream().noneMatch(x -> x.metric().equals(o.metric()) && x.group().equals(o.group()))) {
             List<PlanOutcome> outcomes = new ArrayList<>(goal.outcomes());
-            outcomes.add(new PlanOutcome(o.metric(), o.group(), o.baseline(), o.target(), plan.start().plusMonths(o.months()),
+            // An outcome is judged no earlier than the step meant to move it ends.
+            LocalDate by = plan.start().plusMonths(o.months());
+            outcomes.add(new PlanOutcome(o.metric(), o.group(), o.baseline(), o.target(), by.isBefore(due) ? due : by,
                     dataSource(plan.assessment(), o), o.text()));
             goal = goal.withOutcomes(outcomes);
             if (o.baseline() == null) {

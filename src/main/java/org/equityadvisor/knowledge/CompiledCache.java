@@ -80,6 +80,9 @@ final class CompiledCache {
         } catch (IOException | RuntimeException e) {
             // A damaged entry must never stop the advisor: compile instead.
             return null;
+        } finally {
+            // The KieBase stands on its own; a server that reloads many rule sets must not keep every module.
+            ks.getRepository().removeKieModule(release);
         }
     }
 

@@ -47,7 +47,7 @@ final class TimelineChart {
             g.setColor(Color.WHITE);
             g.fillRect(0, 0, WIDTH, height);
             g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
-            FontMetrics fm = g.getFontMetrics();
+            FontMetrics fm = metrics(g);
             LocalDate from = timeline.from().withDayOfMonth(1);
             LocalDate to = YearMonth.from(timeline.to()).atEndOfMonth().plusDays(1);
             double days = Math.max(1, ChronoUnit.DAYS.between(from, to));
@@ -60,20 +60,22 @@ final class TimelineChart {
                 g.setColor(new Color(0xdddddd));
                 g.setStroke(new BasicStroke(1));
                 g.drawLine(x, TOP - 8, x, height - 10);
-                if (m % every == 0 && m < months) {
+                if (fm != null && m % every == 0 && m < months) {
                     g.setColor(Color.DARK_GRAY);
                     g.drawString(MONTH.format(month), x + 3, TOP - 14);
                 }
             }
-            if (timeline.bars().isEmpty()) {
+            if (fm != null && timeline.bars().isEmpty()) {
                 g.setColor(Color.DARK_GRAY);
                 g.drawString("No dated action steps yet.", 10, TOP + 18);
             }
             for (int i = 0; i < timeline.bars().size(); i++) {
                 PlanDocument.Bar bar = timeline.bars().get(i);
                 int y = TOP + i * ROW;
-                g.setColor(Color.BLACK);
-                g.drawString(fit(bar.goal() + ": " + bar.label(), fm, LABEL - 16), 8, y + 18);
+                if (fm != null) {
+                    g.setColor(Color.BLACK);
+                    g.drawString(fit(bar.goal() + ": " + bar.label(), fm, LABEL - 16), 8, y + 18);
+                }
                 int x0 = LABEL + (int) Math.round(ChronoUnit.DAYS.between(from, bar.start()) * scale);
                 int x1 = LABEL + (int) Math.round((ChronoUnit.DAYS.between(from, bar.end()) + 1) * scale);
                 g.setColor(COLOURS.getOrDefault(bar.divide(), Color.GRAY));
@@ -89,6 +91,20 @@ final class TimelineChart {
             throw new UncheckedIOException("writing the timeline picture", e);
         }
         return out.toByteArray();
+    }
+
+    /**
+     * The font's metrics, or null on a machine with no fonts at all (a bare server image): the bars are then
+     * drawn without labels, and the document's tables still name every step.
+     */
+    private static FontMetrics metrics(Graphics2D g) {
+        try {
+            FontMetrics fm = g.getFontMetrics();
+            fm.stringWidth("Jan 27");
+            return fm;
+        } catch (RuntimeException | Error e) {
+            return null;
+        }
     }
 
     private static String fit(String text, FontMetrics fm, int width) {

@@ -91,7 +91,7 @@ final class Assembly {
             }
         }
         removed.forEach((id, by) -> decisions.add(new Decision(id, Decision.DROPPED, "removed by rule \"" + by.rule + "\" because "
-                + String.join("; ", by.facts.stream().filter(Sentences::isReason).map(sentences::describe).toList()))));
+                + whyRemoved(id, by.facts))));
         Map<String, Candidate> out = new LinkedHashMap<>();
         kept.forEach((id, matches) -> {
             Optional<String> ended = endedProgramme(id);
@@ -159,6 +159,18 @@ final class Assembly {
         }
         return new SuggestedAction(action.id(), action.title(), action.description(), action.timeline(), action.team(), action.partners(),
                 outcome(action.outcome(), c.facts()), score, c.because(), caveats, confidence(c.facts()), scaleUp ? Boolean.TRUE : null);
+    }
+
+    /** The findings a refine rule matched; for a step in place, that the district lists it as running. */
+    private String whyRemoved(String id, List<Object> facts) {
+        List<String> reasons = facts.stream().filter(Sentences::isReason).map(sentences::describe).toList();
+        if (!reasons.isEmpty()) {
+            return String.join("; ", reasons);
+        }
+        if (assessment.district().runs(id)) {
+            return assessment.district().name() + " lists " + id + " among the steps it already runs (inPlace)";
+        }
+        return String.join("; ", facts.stream().filter(f -> !(f instanceof Suggestion)).map(sentences::describe).toList());
     }
 
     /**

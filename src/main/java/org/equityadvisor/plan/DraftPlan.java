@@ -83,12 +83,37 @@ public final class DraftPlan {
         return plan.withText(plan.title(), Overview.write(plan, kb), "");
     }
 
-    /** A plan with the advice's first {@code n} goals, most pressing first. */
+    /**
+     * A plan with the advice's first {@code n} goals, most pressing first. When the advice suggests fewer, the
+     * plan also records, as goals with steps in progress, what the district already runs ({@code inPlace}):
+     * a district that does much already still has a plan of three or more goals, and none is invented.
+     */
     public Plan draftTop(Assessment assessment, Advice advice, int n, LocalDate start) {
         if (n < 1) {
             throw new InputException("--top", new Problem("--top", n + " is below 1"));
         }
-        return draft(assessment, advice, advice.goals().stream().limit(n).map(SuggestedGoal::id).toList(), start);
+        Plan plan = draft(assessment, advice, advice.goals().stream().limit(n).map(SuggestedGoal::id).toList(), start);
+        Set<String> running = new LinkedHashSet<>();
+        for (String actionId : assessment.district().inPlace()) {
+            Action action = kb.actions().get(actionId);
+            if (action == null) {
+                continue;
+            }
+            if (goal(plan, action.goal()).isEmpty()) {
+                if (plan.goals().size() >= n) {
+                    continue;
+                }
+                org.equityadvisor.model.Goal g = kb.goals().get(action.goal());
+                plan = addGoal(plan, new PlanGoal(g.id(), g.title(), g.divide(), "", List.of(), List.of(), List.of()));
+                running.add(g.id());
+            } else if (!running.contains(action.goal())) {
+                continue;
+            }
+            Plan current = plan;
+            plan = editGoal(plan, action.goal(), goal -> withWho(current, withAction(current, goal, catalogAction(current, actionId), true)));
+        }
+        boolean added = !running.isEmpty();
+        return added ? plan.withText(plan.title(), Overview.write(plan, kb), plan.reflection()) : plan;
     }
 
     /**
@@ -204,13 +229,20 @@ public final class DraftPlan {
     // --- building blocks -------------------------------------------------------------------------------
 
     private PlanGoal withAction(Plan plan, PlanGoal goal, SuggestedAction action) {
-        LocalDate start = plan.start().plusMonths(action.timeline().startMonth());
-        LocalDate due = plan.start().plusMonths(action.timeline().startMonth() + action.timeline().months()).minusDays(1);
-        String description = Boolean.TRUE.equals(action.scaleUp()) ? "Scale up: " + action.title() : action.title();
+        return withAction(plan, goal, action, false);
+    }
+
+    /** A step from an action; {@code running} marks one the district already runs, which continues from the start. */
+    private PlanGoal withAction(Plan plan, PlanGoal goal, SuggestedAction action, boolean running) {
+        int startMonth = running ? 0 : action.timeline().startMonth();
+        LocalDate start = plan.start().plusMonths(startMonth);
+        LocalDate due = plan.start().plusMonths(startMonth + action.timeline().months()).minusDays(1);
+        String description = running ? "Continue (already running): " + action.title()
+                : Boolean.TRUE.equals(action.scaleUp()) ? "Scale up: " + action.title() : action.title();
         String owner = action.team().isEmpty() ? null : action.team().get(0);
         List<String> team = action.team().size() > 1 ? action.team().subList(1, action.team().size()) : List.of();
         List<ActionStep> steps = new ArrayList<>(goal.steps());
-        steps.add(new ActionStep(action.id(), description, owner, team, start, due, ActionStep.PLANNED));
+        steps.add(new ActionStep(action.id(), description, owner, team, start, due, running ? ActionStep.IN_PROGRESS : ActionStep.PLANNED));
         goal = goal.withSteps(steps);
         for (String partner : action.partners()) {
             if (goal.partners().stream().noneMatch(p -> partner.equals(p.id()))) {

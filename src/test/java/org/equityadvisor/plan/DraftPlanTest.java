@@ -124,4 +124,22 @@ class DraftPlanTest {
         assertThat(edited.goals()).extracting(PlanGoal::id).endsWith("OWN-READING");
         assertThatThrownBy(() -> drafts.addGoal(edited, own)).hasMessageContaining("OWN-READING is already in the plan");
     }
+
+    @Test
+    void aDistrictThatAlreadyRunsMuchGetsItsRunningWorkAsGoalsInProgress() {
+        Assessment ridge = Fixtures.scenario("ridge-already-runs-programmes.yaml");
+        Advice ridgeAdvice = new Advisor(kb).advise(ridge);
+
+        Plan plan = drafts.draftTop(ridge, ridgeAdvice, 3, null);
+
+        assertThat(ridgeAdvice.goals()).hasSizeLessThan(3);
+        assertThat(plan.goals()).hasSize(3);
+        assertThat(plan.goals().stream().flatMap(g -> g.steps().stream()).filter(s -> s.status().equals(ActionStep.IN_PROGRESS)))
+                .isNotEmpty().allSatisfy(s -> {
+                    assertThat(ridge.district().inPlace()).contains(s.id());
+                    assertThat(s.description()).startsWith("Continue (already running): ");
+                    assertThat(s.start()).isEqualTo(plan.start());
+                });
+        assertThat(PlanCheck.of(plan).passed()).isTrue();
+    }
 }

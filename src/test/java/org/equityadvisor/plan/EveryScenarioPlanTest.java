@@ -16,10 +16,10 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * `plan draft --top 3` on every district case: each plan meets every criterion of the CoSN rubric. The one
- * exception is the goal count of a district whose advice suggests fewer goals than the rubric asks for (a
- * strong district, or one that already runs most programmes): the advisor never invents goals its evidence
- * does not support, and the check says what is missing.
+ * `plan draft --top 3` on every district case: each plan meets every criterion of the CoSN rubric. A
+ * district that already runs much gets its running work as goals in progress. The one exception is the goal
+ * count of a strong district with little to do and little running: the advisor never invents goals its
+ * evidence does not support, and the check says what is missing.
  */
 class EveryScenarioPlanTest {
 

@@ -1,5 +1,6 @@
 package org.equityadvisor.server;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,7 @@ class Api {
         this.ruleSets = ruleSets;
     }
 
+    @Operation(tags = "Framework", summary = "Indicators, metrics, groups, goals, actions, partners, sources and programmes: what an assessment form needs")
     @GetMapping("/api/framework")
     Map<String, Object> framework() {
         KnowledgeBase kb = ruleSets.active().kb();
@@ -46,6 +48,7 @@ class Api {
     }
 
     /** Advice as contract.md has it, byte for byte what {@code advise --format json} prints. */
+    @Operation(tags = "Advice", summary = "Advice for one assessment (contract.md input, JSON or YAML); the Advice JSON of contract.md, with the rule-set hash")
     @PostMapping(value = "/api/advice", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/yaml", MediaType.TEXT_PLAIN_VALUE},
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> advice(@RequestBody String body, @AuthenticationPrincipal Accounts.Account me) {
@@ -56,6 +59,7 @@ class Api {
         return ResponseEntity.ok().header(RULE_SET_HEADER, advice.ruleSet()).body(AdviceWriter.json(advice));
     }
 
+    @Operation(tags = "Rules", summary = "The rule set in use: hash, rules with their metadata, and the last load attempt with any errors (file:line)")
     @GetMapping("/api/rules")
     Map<String, Object> rules() {
         RuleSets.Active active = ruleSets.active();
@@ -78,6 +82,7 @@ class Api {
         return out;
     }
 
+    @Operation(tags = "Rules", summary = "Reload the rules now: check, run the scenarios, swap in only when all pass (422 with the errors otherwise)")
     @PostMapping("/api/rules/reload")
     ResponseEntity<Map<String, Object>> reload() {
         RuleSets.Attempt attempt = ruleSets.reload();

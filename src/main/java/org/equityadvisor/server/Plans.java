@@ -2,6 +2,7 @@ package org.equityadvisor.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -53,6 +54,7 @@ class Plans {
     }
 
     /** Body: {"assessment": {...}, "accept": ["G-CONNECT", ...] or "top": 3, "start": "2027-01-11"}. */
+    @Operation(tags = "Plans", summary = "Draft a plan: {\"assessment\": {...}, \"accept\": [\"G-CONNECT\"]} or {\"assessment\": {...}, \"top\": 3}, optional \"start\"")
     @PostMapping(value = "/api/plans", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> create(@RequestBody String body, @AuthenticationPrincipal Accounts.Account me) {
         JsonNode request = tree(body);
@@ -88,6 +90,7 @@ class Plans {
                 .header("X-Plan-Id", stored.id()).header(Api.RULE_SET_HEADER, advice.ruleSet()).body(PlanFile.write(plan));
     }
 
+    @Operation(tags = "Plans", summary = "The plans of your districts (all, for an admin)")
     @GetMapping("/api/plans")
     List<Map<String, Object>> list(@AuthenticationPrincipal Accounts.Account me) {
         List<Map<String, Object>> out = new ArrayList<>();
@@ -103,6 +106,7 @@ class Plans {
         return out;
     }
 
+    @Operation(tags = "Plans", summary = "A plan (plan file JSON), with its version as ETag")
     @GetMapping(value = "/api/plans/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> get(@PathVariable String id, @AuthenticationPrincipal Accounts.Account me) {
         PlanStore.Stored s = visible(id, me);
@@ -110,6 +114,7 @@ class Plans {
     }
 
     /** Replaces the plan; If-Match must name the version it was edited from. */
+    @Operation(tags = "Plans", summary = "Replace a plan; If-Match must carry the ETag you read (412 when stale, 428 when missing)")
     @PutMapping(value = "/api/plans/{id}", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> put(@PathVariable String id, @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestBody String body, @AuthenticationPrincipal Accounts.Account me) {
@@ -122,6 +127,7 @@ class Plans {
         return saved(store.update(id, expected, plan, me.getUsername(), "replaced"), s);
     }
 
+    @Operation(tags = "Plans", summary = "Accept a suggested goal: {\"id\": \"G-CONNECT\"}")
     @PostMapping(value = "/api/plans/{id}/goals", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> acceptGoal(@PathVariable String id, @RequestBody String body, @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @AuthenticationPrincipal Accounts.Account me) {
@@ -129,12 +135,14 @@ class Plans {
         return edit(id, ifMatch, me, "accepted goal " + goal, (drafts, plan) -> drafts.acceptGoal(plan, goal));
     }
 
+    @Operation(tags = "Plans", summary = "Remove a goal and everything under it")
     @DeleteMapping(value = "/api/plans/{id}/goals/{goal}", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> removeGoal(@PathVariable String id, @PathVariable String goal,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch, @AuthenticationPrincipal Accounts.Account me) {
         return edit(id, ifMatch, me, "removed goal " + goal, (drafts, plan) -> drafts.removeGoal(plan, goal));
     }
 
+    @Operation(tags = "Plans", summary = "Accept an action step into a goal: {\"id\": \"AS-10\"}")
     @PostMapping(value = "/api/plans/{id}/goals/{goal}/actions", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> acceptAction(@PathVariable String id, @PathVariable String goal, @RequestBody String body,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch, @AuthenticationPrincipal Accounts.Account me) {
@@ -142,12 +150,14 @@ class Plans {
         return edit(id, ifMatch, me, "accepted " + action + " into " + goal, (drafts, plan) -> drafts.acceptAction(plan, goal, action));
     }
 
+    @Operation(tags = "Plans", summary = "Remove an action step")
     @DeleteMapping(value = "/api/plans/{id}/goals/{goal}/actions/{action}", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> removeAction(@PathVariable String id, @PathVariable String goal, @PathVariable String action,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch, @AuthenticationPrincipal Accounts.Account me) {
         return edit(id, ifMatch, me, "removed " + action + " from " + goal, (drafts, plan) -> drafts.removeAction(plan, goal, action));
     }
 
+    @Operation(tags = "Plans", summary = "Add a partner to a goal: {\"id\": \"PT-04\"}")
     @PostMapping(value = "/api/plans/{id}/goals/{goal}/partners", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> acceptPartner(@PathVariable String id, @PathVariable String goal, @RequestBody String body,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch, @AuthenticationPrincipal Accounts.Account me) {
@@ -155,12 +165,14 @@ class Plans {
         return edit(id, ifMatch, me, "added partner " + partner + " to " + goal, (drafts, plan) -> drafts.acceptPartner(plan, goal, partner));
     }
 
+    @Operation(tags = "Plans", summary = "Remove a partner")
     @DeleteMapping(value = "/api/plans/{id}/goals/{goal}/partners/{partner}", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> removePartner(@PathVariable String id, @PathVariable String goal, @PathVariable String partner,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch, @AuthenticationPrincipal Accounts.Account me) {
         return edit(id, ifMatch, me, "removed partner " + partner + " from " + goal, (drafts, plan) -> drafts.removePartner(plan, goal, partner));
     }
 
+    @Operation(tags = "Plans", summary = "The CoSN rubric check: each criterion met or not, with the reason, and warnings")
     @GetMapping("/api/plans/{id}/check")
     Map<String, Object> check(@PathVariable String id, @AuthenticationPrincipal Accounts.Account me) {
         PlanCheck check = PlanCheck.of(visible(id, me).plan());
@@ -171,6 +183,7 @@ class Plans {
         return out;
     }
 
+    @Operation(tags = "Plans", summary = "Export as md, json, docx or pdf")
     @GetMapping("/api/plans/{id}/export")
     ResponseEntity<byte[]> export(@PathVariable String id, @RequestParam(defaultValue = "md") String format, @AuthenticationPrincipal Accounts.Account me) {
         PlanWriter.Format f;
@@ -185,12 +198,14 @@ class Plans {
                 .eTag(etag(s.version())).body(PlanWriter.write(s.plan(), f));
     }
 
+    @Operation(tags = "Plans", summary = "Every saved version: when, by whom, what changed")
     @GetMapping("/api/plans/{id}/versions")
     List<PlanStore.Version> versions(@PathVariable String id, @AuthenticationPrincipal Accounts.Account me) {
         visible(id, me);
         return store.versions(id);
     }
 
+    @Operation(tags = "Plans", summary = "The plan as it was at one version")
     @GetMapping(value = "/api/plans/{id}/versions/{version}", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> version(@PathVariable String id, @PathVariable int version, @AuthenticationPrincipal Accounts.Account me) {
         visible(id, me);
@@ -199,6 +214,7 @@ class Plans {
     }
 
     /** Marks the plan deleted; it and its versions stay. {@code ?purge=true} (admins) removes it for good. */
+    @Operation(tags = "Plans", summary = "Mark a plan deleted (kept with its versions); ?purge=true (admin) removes it for good")
     @DeleteMapping("/api/plans/{id}")
     ResponseEntity<Void> delete(@PathVariable String id, @RequestParam(defaultValue = "false") boolean purge,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch, @AuthenticationPrincipal Accounts.Account me) {

@@ -49,15 +49,17 @@ public final class Advisor {
     }
 
     /** The advice with its whole trace: rules fired in order, facts matched, candidates kept or dropped. */
-    public Explanation explain(Assessment assessment) {
-        Objects.requireNonNull(assessment, "assessment");
-        List<Problem> problems = kb.validate(assessment);
+    public Explanation explain(Assessment input) {
+        Objects.requireNonNull(input, "assessment");
+        List<Problem> problems = kb.validate(input);
         if (!problems.isEmpty()) {
             throw new InputException("The assessment", problems);
         }
+        // Student privacy: a group smaller than ten is never used, only reported as withheld.
+        Assessment assessment = input.withoutSuppressed();
         Sentences sentences = new Sentences(kb, assessment);
         RuleRun run = RuleRun.run(kb, facts(assessment, sentences));
-        return new Assembly(kb, assessment, run, sentences, referenceDate(assessment)).explanation();
+        return new Assembly(kb, assessment, run, sentences, referenceDate(assessment), input.suppressed()).explanation();
     }
 
     /** Programmes must still exist when the plan starts, and today: the later of the two. */

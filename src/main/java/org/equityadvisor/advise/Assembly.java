@@ -45,13 +45,15 @@ final class Assembly {
     private final Sentences sentences;
     private final Scorer scorer;
     private final LocalDate referenceDate;
+    private final List<Measure> suppressed;
     private final List<Decision> decisions = new ArrayList<>();
 
     /** A candidate's reasons and the facts behind them. */
     private record Candidate(String id, List<Reason> because, List<Object> facts) {
     }
 
-    Assembly(KnowledgeBase kb, Assessment assessment, RuleRun run, Sentences sentences, LocalDate referenceDate) {
+    Assembly(KnowledgeBase kb, Assessment assessment, RuleRun run, Sentences sentences, LocalDate referenceDate, List<Measure> suppressed) {
+        this.suppressed = suppressed;
         this.kb = kb;
         this.assessment = assessment;
         this.run = run;
@@ -263,6 +265,11 @@ final class Assembly {
         }
         for (DataGap d : run.remaining(DataGap.class)) {
             out.add(new Finding(Finding.DATA_GAP, d.metric(), null, null, null, null, null, rule(d), capitalise(sentences.describe(d)), null));
+        }
+        for (Measure m : suppressed) {
+            out.add(new Finding(Finding.DATA_GAP, m.metric(), m.group(), null, null, null, null, null, "The figure for " + kb.groupName(m.group())
+                    + " on " + Sentences.lowerFirst(sentences.metric(m.metric()).title()) + " is withheld: it counts " + m.n()
+                    + " students, and a group smaller than " + Measure.MIN_GROUP + " is never reported, to protect their privacy", null));
         }
         for (Strength s : run.remaining(Strength.class)) {
             Metric metric = s.value() == null ? null : sentences.metric(s.id());

@@ -16,6 +16,17 @@ public record Assessment(District district, List<Answer> answers, List<Measure> 
         thresholds = Lists.copy(thresholds);
     }
 
+    /** The figures of groups too small to report (student privacy): they are never used or stored. */
+    public List<Measure> suppressed() {
+        return measures.stream().filter(Measure::suppressed).toList();
+    }
+
+    /** This assessment with the figures of too-small groups removed. */
+    public Assessment withoutSuppressed() {
+        return suppressed().isEmpty() ? this
+                : new Assessment(district, answers, measures.stream().filter(m -> !m.suppressed()).toList(), thresholds);
+    }
+
     public Optional<Measure> measure(String metric, String group) {
         return measures.stream().filter(m -> m.metric().equals(metric) && m.group().equals(group)).findFirst();
     }

@@ -11,6 +11,8 @@ public record Measure(String metric, String group, double value, Integer n, Doub
     public static final String ALL = "all";
     /** Fewer answers than this make a figure uncertain: advice resting on it says "verify locally". */
     public static final int MIN_COUNT = 30;
+    /** A group counting fewer students than this is never reported or stored: its figure could identify them. */
+    public static final int MIN_GROUP = 10;
 
     public Measure {
         group = group == null || group.isBlank() ? ALL : group;
@@ -26,6 +28,11 @@ public record Measure(String metric, String group, double value, Integer n, Doub
      */
     public boolean uncertainAgainst(double line) {
         return n != null && n < MIN_COUNT || moe != null && moe >= Math.abs(value - line);
+    }
+
+    /** True for a group's figure that counts fewer than {@link #MIN_GROUP} students: it must be suppressed. */
+    public boolean suppressed() {
+        return !wholeDistrict() && n != null && n < MIN_GROUP;
     }
 
     public boolean wholeDistrict() {

@@ -61,8 +61,9 @@ public final class DraftPlan {
     public Plan draft(Assessment assessment, Advice advice, List<String> goalIds, LocalDate start) {
         LocalDate from = start != null ? start : assessment.district().planStart() != null ? assessment.district().planStart() : LocalDate.now(clock);
         String name = assessment.district().name();
+        // The plan keeps the assessment it came from, less any group too small to report (student privacy).
         Plan plan = new Plan(name + " digital equity plan, " + from.getYear() + "\u2013" + (from.getYear() + 2), name, from, "", "",
-                List.of(), advice.ruleSet(), assessment, advice);
+                List.of(), advice.ruleSet(), assessment.withoutSuppressed(), advice);
         List<Problem> problems = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         for (int i = 0; i < goalIds.size(); i++) {

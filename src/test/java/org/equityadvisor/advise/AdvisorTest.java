@@ -72,6 +72,20 @@ class AdvisorTest {
     }
 
     @Test
+    void aGroupSmallerThanTenIsWithheldNeverUsed() {
+        Advice advice = advisor.advise(Fixtures.assessment(List.of(), List.of(
+                new Measure("GM-01", "all", 2.5), new Measure("GM-01", "low-income", 37.5, 8, null, 2025, "2025 family survey"))));
+
+        assertThat(advice.findings()).noneMatch(f -> f.kind().equals(Finding.GAP));
+        assertThat(advice.findings()).filteredOn(f -> f.kind().equals(Finding.DATA_GAP)).singleElement().satisfies(f -> {
+            assertThat(f.group()).isEqualTo("low-income");
+            assertThat(f.value()).isNull();
+            assertThat(f.text()).contains("withheld", "counts 8 students", "smaller than 10").doesNotContain("37.5");
+        });
+        assertThat(org.equityadvisor.export.AdviceWriter.json(advice)).doesNotContain("37.5");
+    }
+
+    @Test
     void findsNoGapWhenEveryGroupIsWithinTheThreshold() {
         Advice advice = advisor.advise(Fixtures.assessment(List.of(), List.of(
                 new Measure("GM-01", "all", 2.5), new Measure("GM-01", "low-income", 3.0))));

@@ -142,4 +142,16 @@ class DraftPlanTest {
                 });
         assertThat(PlanCheck.of(plan).passed()).isTrue();
     }
+
+    @Test
+    void aPlanNeverStoresTheFigureOfAGroupSmallerThanTen() {
+        List<org.equityadvisor.model.Measure> measures = new java.util.ArrayList<>(riverbend.measures());
+        measures.add(new org.equityadvisor.model.Measure("GM-01", "migrant", 50.0, 7, null, 2026, "2026 registration survey"));
+        Assessment withSmallGroup = new Assessment(riverbend.district(), riverbend.answers(), measures, riverbend.thresholds());
+
+        Plan plan = drafts.draftTop(withSmallGroup, new Advisor(kb).advise(withSmallGroup), 3, null);
+
+        assertThat(plan.assessment().measures()).noneMatch(m -> m.group().equals("migrant"));
+        assertThat(PlanFile.write(plan)).contains("is withheld: it counts 7 students");
+    }
 }

@@ -26,17 +26,18 @@ class Problems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InputException.class)
     ProblemDetail input(InputException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, summary(e.problems()));
-        p.setTitle("Invalid input");
-        p.setProperty("errors", errors(e.problems()));
-        return p;
+        return listing(HttpStatus.BAD_REQUEST, "Invalid input", e.problems());
     }
 
     @ExceptionHandler(RuleSetException.class)
     ProblemDetail rules(RuleSetException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, summary(e.problems()));
-        p.setTitle("Rule set refused");
-        p.setProperty("errors", errors(e.problems()));
+        return listing(HttpStatus.UNPROCESSABLE_ENTITY, "Rule set refused", e.problems());
+    }
+
+    private static ProblemDetail listing(HttpStatus status, String title, List<Problem> problems) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, summary(problems));
+        p.setTitle(title);
+        p.setProperty("errors", errors(problems));
         return p;
     }
 

@@ -29,7 +29,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "plan", mixinStandardHelpOptions = true, description = "Draft a CoSN plan from advice, check it against the rubric, export it.",
-        subcommands = {PlanCommand.Draft.class, PlanCommand.Check.class, PlanCommand.Export.class})
+        subcommands = {PlanCommand.Draft.class, PlanCommand.Accept.class, PlanCommand.Remove.class, PlanCommand.Check.class, PlanCommand.Export.class})
 final class PlanCommand {
 
     @Command(name = "draft", mixinStandardHelpOptions = true,
@@ -85,6 +85,82 @@ final class PlanCommand {
                         + plan.district() + "; the CoSN plan asks for three or more, so add a goal of your own to " + out + ".");
             }
             return Main.OK;
+        }
+    }
+
+    /** What accept and remove share: the plan file, the goal, and at most one step or partner in it. */
+    abstract static class Edit implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        RulesOption rules;
+
+        @Parameters(paramLabel = "PLAN", description = "the plan (JSON); it is rewritten in place unless --out is given")
+        Path file;
+
+        @Option(names = "--goal", required = true, paramLabel = "GOAL", description = "the goal, e.g. G-CONNECT")
+        String goal;
+
+        @ArgGroup(multiplicity = "0..1")
+        Target target;
+
+        static final class Target {
+            @Option(names = "--action", paramLabel = "ID", description = "a step of the goal, e.g. AS-10")
+            String action;
+
+            @Option(names = "--partner", paramLabel = "ID", description = "a partner of the goal, e.g. PT-04")
+            String partner;
+        }
+
+        @Option(names = "--out", paramLabel = "FILE", description = "where to write the edited plan (default: PLAN itself)")
+        Path out;
+
+        abstract Plan apply(DraftPlan drafts, Plan plan);
+
+        abstract String done();
+
+        @Override
+        public Integer call() {
+            Plan plan = apply(new DraftPlan(rules.load()), read(file));
+            Path to = out == null ? file : out;
+            write(to, PlanFile.write(plan).getBytes(StandardCharsets.UTF_8));
+            spec.commandLine().getOut().println(done() + "; wrote " + to + " (" + count(plan.goals().size(), "goal") + ").");
+            return Main.OK;
+        }
+
+        String what() {
+            return target == null ? "goal " + goal : target.action != null ? "step " + target.action + " of " + goal : "partner " + target.partner + " of " + goal;
+        }
+    }
+
+    @Command(name = "accept", mixinStandardHelpOptions = true,
+            description = "Accept a suggested goal into a plan, or a step or partner into one of its goals.")
+    static final class Accept extends Edit {
+        @Override
+        Plan apply(DraftPlan drafts, Plan plan) {
+            return target == null ? drafts.acceptGoal(plan, goal) : target.action != null ? drafts.acceptAction(plan, goal, target.action)
+                    : drafts.acceptPartner(plan, goal, target.partner);
+        }
+
+        @Override
+        String done() {
+            return "Accepted " + what();
+        }
+    }
+
+    @Command(name = "remove", mixinStandardHelpOptions = true, description = "Remove a goal from a plan, or a step or partner from one of its goals.")
+    static final class Remove extends Edit {
+        @Override
+        Plan apply(DraftPlan drafts, Plan plan) {
+            return target == null ? drafts.removeGoal(plan, goal) : target.action != null ? drafts.removeAction(plan, goal, target.action)
+                    : drafts.removePartner(plan, goal, target.partner);
+        }
+
+        @Override
+        String done() {
+            return "Removed " + what();
         }
     }
 

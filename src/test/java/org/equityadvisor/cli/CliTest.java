@@ -223,4 +223,24 @@ class CliTest {
         assertThat(format.err()).contains("'odt' is not one of md, json, docx, pdf");
         assertThat(run("plan", "draft", scenario).code()).isEqualTo(Main.BAD_INPUT);
     }
+
+    @Test
+    void stepsAndPartnersAreAcceptedAndRemovedFromTheCommandLine() {
+        String scenario = Fixtures.SCENARIOS.resolve("riverbend-rural-high-poverty.yaml").toString();
+        Path plan = tmp.resolve("plan.json");
+        run("plan", "draft", scenario, "--accept", "G-CONNECT", "--out", plan.toString());
+
+        Run accept = run("plan", "accept", plan.toString(), "--goal", "G-CONNECT", "--partner", "PT-04");
+        Run remove = run("plan", "remove", plan.toString(), "--goal", "G-CONNECT", "--action", "AS-09");
+        Run wrong = run("plan", "remove", plan.toString(), "--goal", "G-CONNECT", "--action", "AS-09");
+
+        assertThat(accept.out()).startsWith("Accepted partner PT-04 of G-CONNECT; wrote " + plan);
+        assertThat(remove.code()).isZero();
+        var edited = org.equityadvisor.plan.PlanFile.read("plan", org.equityadvisor.imports.AssessmentReader.text(plan));
+        var connect = edited.goals().stream().filter(g -> g.id().equals("G-CONNECT")).findFirst().orElseThrow();
+        assertThat(connect.partners()).anyMatch(p -> p.id().equals("PT-04"));
+        assertThat(connect.steps()).noneMatch(s -> s.id().equals("AS-09"));
+        assertThat(wrong.code()).isEqualTo(Main.BAD_INPUT);
+        assertThat(wrong.err()).contains("AS-09 is not a step of G-CONNECT");
+    }
 }

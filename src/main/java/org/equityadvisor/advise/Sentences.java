@@ -67,7 +67,7 @@ final class Sentences {
         StringBuilder text = new StringBuilder();
         if (target != null) {
             boolean hold = baseline != null && !metric.worse(baseline, target) && !metric.worse(target, baseline);
-            text.append(hold ? "Hold" + within + ": " : "Target" + within + ": ").append(phrase(metric, group, target));
+            text.append(hold ? "Keep over the next" + within.substring(7) + ": " : "Target" + within + ": ").append(phrase(metric, group, target));
             text.append(baseline == null ? " (baseline to be collected)" : " (today " + figure(metric, baseline) + ")").append(". ");
         } else if (baseline == null) {
             text.append("Baseline to be collected for ").append(lowerFirst(metric.title())).append(". ");

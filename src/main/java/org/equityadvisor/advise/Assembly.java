@@ -185,32 +185,9 @@ final class Assembly {
                 .sorted(Comparator.comparing(Gap::severe).reversed().thenComparing(Gap::group)).findFirst().orElse(null);
         String group = gap == null ? Measure.ALL : gap.group();
         Double baseline = assessment.measure(template.metric(), group).map(Measure::value).orElse(null);
-        Double target = target(template.target(), metric, baseline, gap);
+        Double target = template.targetFor(metric, baseline, gap);
         return new Outcome(template.metric(), group, baseline, target, template.months(),
                 sentences.outcome(metric, group, baseline, target, template.months(), template.text()));
-    }
-
-    /**
-     * The target a template sets: a fixed number, the metric's threshold, or halfway to it. A group that is
-     * within the threshold but behind the district aims to come within the disparity threshold of it.
-     */
-    static Double target(String rule, Metric metric, Double baseline, Gap gap) {
-        if (!OutcomeTemplate.TO_THRESHOLD.equals(rule) && !OutcomeTemplate.HALVE.equals(rule)) {
-            return Double.parseDouble(rule);
-        }
-        Double goal = metric.threshold();
-        if (baseline != null && gap != null && gap.kind() == Gap.Kind.BEHIND_DISTRICT && (goal == null || !metric.worse(baseline, goal))) {
-            goal = gap.districtValue() + (metric.direction() == Metric.Direction.HIGHER_IS_WORSE ? gap.threshold() : -gap.threshold());
-        }
-        if (goal == null) {
-            return baseline;
-        }
-        if (baseline == null || !metric.worse(baseline, goal)) {
-            // Already there (or unknown): the target is to be at or better than the goal.
-            return baseline == null ? goal : baseline;
-        }
-        double target = OutcomeTemplate.HALVE.equals(rule) ? baseline - (baseline - goal) / 2 : goal;
-        return Math.round(target * 10) / 10.0;
     }
 
     private List<SuggestedGoal> goals(Map<String, SuggestedAction> actions, Map<String, Candidate> partners) {

@@ -38,7 +38,7 @@ public final class DraftPlan {
 
     /** How long the data-collection step for a missing baseline takes, from the plan's start. */
     static final int BASELINE_MONTHS = 3;
-    static final String DATA_STEP = "DATA-";
+    private static final String DATA_STEP = "DATA-";
     static final String DATA_OWNER = "Data and assessment lead";
     static final String YEARLY_REVIEW = "AS-44";
 
@@ -59,6 +59,11 @@ public final class DraftPlan {
      * one given, else the district's {@code planStart}, else today.
      */
     public Plan draft(Assessment assessment, Advice advice, List<String> goalIds, LocalDate start) {
+        return withOverview(accepted(assessment, advice, goalIds, start));
+    }
+
+    /** The accepted goals and the yearly review, before the overview is written. */
+    private Plan accepted(Assessment assessment, Advice advice, List<String> goalIds, LocalDate start) {
         LocalDate from = start != null ? start : assessment.district().planStart() != null ? assessment.district().planStart() : LocalDate.now(clock);
         String name = assessment.district().name();
         // The plan keeps the assessment it came from, less any group too small to report (student privacy).
@@ -80,8 +85,12 @@ public final class DraftPlan {
         for (String id : seen) {
             plan = acceptGoal(plan, id);
         }
-        plan = withYearlyReview(plan);
-        return plan.withText(plan.title(), Overview.write(plan, kb), "");
+        return withYearlyReview(plan);
+    }
+
+    /** Part 1, written last so it names every goal the plan ended with. */
+    private Plan withOverview(Plan plan) {
+        return plan.withText(plan.title(), Overview.write(plan, kb), plan.reflection());
     }
 
     /**
@@ -93,7 +102,7 @@ public final class DraftPlan {
         if (n < 1) {
             throw new InputException("--top", new Problem("--top", n + " is below 1"));
         }
-        Plan plan = draft(assessment, advice, advice.goals().stream().limit(n).map(SuggestedGoal::id).toList(), start);
+        Plan plan = accepted(assessment, advice, advice.goals().stream().limit(n).map(SuggestedGoal::id).toList(), start);
         Set<String> running = new LinkedHashSet<>();
         for (String actionId : assessment.district().inPlace()) {
             Action action = kb.actions().get(actionId);
@@ -113,8 +122,7 @@ public final class DraftPlan {
             Plan current = plan;
             plan = editGoal(plan, action.goal(), goal -> withWho(current, withAction(current, goal, catalogAction(current, actionId), true)));
         }
-        boolean added = !running.isEmpty();
-        return added ? plan.withText(plan.title(), Overview.write(plan, kb), plan.reflection()) : plan;
+        return withOverview(plan);
     }
 
     /**
@@ -265,9 +273,14 @@ public final class DraftPlan {
         return goal;
     }
 
+    /** The id of the step that collects a missing baseline: DATA-GM-06-english-learners. */
+    static String baselineStepId(String metric, String group) {
+        return DATA_STEP + metric + (Measure.ALL.equals(group) ? "" : "-" + group);
+    }
+
     /** Where none exists, the first step is to measure the baseline the outcome is judged against. */
     private PlanGoal withBaselineStep(Plan plan, PlanGoal goal, Outcome o) {
-        String id = DATA_STEP + o.metric() + (Measure.ALL.equals(o.group()) ? "" : "-" + o.group());
+        String id = baselineStepId(o.metric(), o.group());
         if (goal.steps().stream().anyMatch(s -> id.equals(s.id()))) {
             return goal;
         }
@@ -357,21 +370,10 @@ public final class DraftPlan {
         Metric metric = kb.metrics().get(action.outcome().metric());
         Double baseline = plan.assessment() == null ? null
                 : plan.assessment().measure(action.outcome().metric(), Measure.ALL).map(Measure::value).orElse(null);
-        Double target = targetOf(action, metric, baseline);
+        Double target = action.outcome().targetFor(metric, baseline, null);
         Outcome outcome = new Outcome(action.outcome().metric(), Measure.ALL, baseline, target, action.outcome().months(), action.outcome().text());
         return new SuggestedAction(action.id(), action.title(), action.description(), action.timeline(), action.team(), action.partners(),
                 outcome, 0, List.of(), List.of(), null, null);
-    }
-
-    private static Double targetOf(Action action, Metric metric, Double baseline) {
-        String rule = action.outcome().target();
-        if (!"threshold".equals(rule) && !"halve".equals(rule)) {
-            return Double.parseDouble(rule);
-        }
-        if (metric == null || metric.threshold() == null) {
-            return baseline;
-        }
-        return baseline != null && !metric.worse(baseline, metric.threshold()) ? baseline : metric.threshold();
     }
 
     private Plan editGoal(Plan plan, String goalId, UnaryOperator<PlanGoal> edit) {

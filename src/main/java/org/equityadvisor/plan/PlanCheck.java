@@ -65,12 +65,13 @@ public record PlanCheck(List<Criterion> criteria, List<String> warnings) {
         List<String> why = new ArrayList<>();
         for (PlanOutcome o : goal.outcomes()) {
             String label = o.metric() + ("all".equals(o.group()) ? "" : " (" + o.group() + ")");
+            java.time.LocalDate baselineDue = o.baseline() == null ? baselineDue(goal, o) : null;
             if (o.target() == null || o.targetDate() == null) {
                 why.add(label + " has no " + (o.target() == null ? "target" : "target date"));
-            } else if (o.baseline() == null && !baselineStep(goal, o)) {
+            } else if (o.baseline() == null && baselineDue == null) {
                 why.add(label + " has no baseline and no dated step to collect one");
             } else {
-                measurable.add(o.baseline() == null ? label + " (baseline to be collected by " + baselineDue(goal, o) + ")" : label);
+                measurable.add(o.baseline() == null ? label + " (baseline to be collected by " + baselineDue + ")" : label);
             }
         }
         out.add(new Criterion(name + ": a measurable outcome with baseline, target and date", !measurable.isEmpty(),
@@ -101,13 +102,9 @@ public record PlanCheck(List<Criterion> criteria, List<String> warnings) {
         return out;
     }
 
-    /** The outcome's baseline is planned: a dated step collects it before the target date. */
-    private static boolean baselineStep(PlanGoal goal, PlanOutcome o) {
-        return baselineDue(goal, o) != null;
-    }
-
+    /** When the dated step that collects the outcome's missing baseline is due; null when there is none. */
     private static java.time.LocalDate baselineDue(PlanGoal goal, PlanOutcome o) {
-        String id = DraftPlan.DATA_STEP + o.metric() + ("all".equals(o.group()) ? "" : "-" + o.group());
+        String id = DraftPlan.baselineStepId(o.metric(), o.group());
         return goal.steps().stream().filter(s -> id.equals(s.id()) && s.due() != null).map(ActionStep::due).findFirst().orElse(null);
     }
 

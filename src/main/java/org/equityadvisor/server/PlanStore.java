@@ -61,20 +61,21 @@ class PlanStore {
     }
 
     /**
-     * Saves a new version if the stored one is still {@code expected}; returns empty, having changed nothing,
-     * when another update came first.
+     * Saves a new version of {@code current}'s plan if the stored one is still {@code expected}; returns
+     * empty, having changed nothing, when another update came first.
      */
     @Transactional
-    public Optional<Stored> update(String id, int expected, Plan plan, String user, String change) {
+    public Optional<Stored> update(Stored current, int expected, Plan plan, String user, String change) {
         Timestamp now = Timestamp.from(Instant.now());
         String body = PlanFile.write(plan);
         int rows = jdbc.sql("UPDATE plan SET version = version + 1, title = ?, district = ?, updated_at = ?, body = ? WHERE id = ? AND version = ? AND deleted = FALSE")
-                .params(plan.title(), plan.district(), now, body, id, expected).update();
+                .params(plan.title(), plan.district(), now, body, current.id(), expected).update();
         if (rows == 0) {
             return Optional.empty();
         }
-        version(id, expected + 1, now, user, change, body);
-        return find(id);
+        version(current.id(), expected + 1, now, user, change, body);
+        // What was just written, without reading it back: the district never changes with an update.
+        return Optional.of(new Stored(current.id(), expected + 1, current.districtId(), false, plan));
     }
 
     /** Marks a plan deleted (it stays in the store with all its versions) if it is still at {@code expected}. */

@@ -124,7 +124,7 @@ class Plans {
         if (plan.assessment() != null && !Api.districtId(plan.assessment()).equals(s.districtId())) {
             throw new InputException("request", new Problem("assessment.district.id", "a plan stays with its district (" + s.districtId() + ")"));
         }
-        return saved(store.update(id, expected, plan, me.getUsername(), "replaced"), s);
+        return saved(store.update(s, expected, plan, me.getUsername(), "replaced"), s);
     }
 
     @Operation(tags = "Plans", summary = "Accept a suggested goal: {\"id\": \"G-CONNECT\"}")
@@ -249,7 +249,7 @@ class Plans {
             throw stale(id);
         }
         Plan plan = edit.apply(new DraftPlan(ruleSets.active().kb()), s.plan());
-        return saved(store.update(id, expected, plan, me.getUsername(), change), s);
+        return saved(store.update(s, expected, plan, me.getUsername(), change), s);
     }
 
     private ResponseEntity<String> saved(java.util.Optional<PlanStore.Stored> updated, PlanStore.Stored before) {

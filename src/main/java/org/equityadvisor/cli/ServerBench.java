@@ -89,7 +89,7 @@ final class ServerBench {
         try (Stream<Path> files = Files.list(scenarios)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
                 ObjectNode doc = (ObjectNode) yaml.readTree(f.toFile());
-                doc.remove(List.of("name", "description", "expect"));
+                doc.remove(Inputs.SCENARIO_FIELDS);
                 out.add(json.writeValueAsString(doc));
             }
         } catch (IOException e) {

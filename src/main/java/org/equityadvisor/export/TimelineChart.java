@@ -35,8 +35,12 @@ final class TimelineChart {
     private TimelineChart() {
     }
 
-    static byte[] png(PlanDocument.Timeline timeline) {
+    static {
+        // Drawn off screen, on servers too: never look for a display.
         System.setProperty("java.awt.headless", "true");
+    }
+
+    static byte[] png(PlanDocument.Timeline timeline) {
         int rows = Math.max(1, timeline.bars().size());
         int height = TOP + rows * ROW + 10;
         BufferedImage image = new BufferedImage(WIDTH, height, BufferedImage.TYPE_INT_RGB);

@@ -35,7 +35,7 @@ public final class AssessmentReader {
 
     static final Set<String> TOP = Set.of("district", "answers", "measures", "thresholds");
     private static final Set<String> DISTRICT = Set.of("name", "id", "state", "locale", "enrollment", "schools", "lowIncomePct", "planStart", "inPlace");
-    private static final Set<String> MEASURE = Set.of("metric", "value", "group", "n", "moe", "year", "source");
+    private static final Set<String> MEASURE = Set.of("metric", "value", "group", "n", "moe", "year", "source", "kind");
     private static final Set<String> ANSWER = Set.of("level", "note");
     private static final Pattern MEASURE_PLACE = Pattern.compile("^measures\\[(\\d+)]");
 
@@ -174,8 +174,13 @@ public final class AssessmentReader {
             if (year != null && (year < 1990 || year > 2100)) {
                 e.problem("year", year + " is not a plausible year");
             }
+            String kindWord = e.text("kind", false);
+            Measure.Kind kind = Measure.Kind.of(kindWord);
+            if (kindWord != null && kind == null) {
+                e.problem("kind", "'" + kindWord + "' is not one of survey, estimate");
+            }
             if (metric != null && value != null) {
-                out.add(new Measure(metric, e.text("group", false), value, e.integer("n", false), e.number("moe", false), year, e.text("source", false)));
+                out.add(new Measure(metric, e.text("group", false), value, e.integer("n", false), e.number("moe", false), year, e.text("source", false), kind));
                 positions.add(i);
             }
         }

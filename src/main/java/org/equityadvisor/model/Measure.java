@@ -3,10 +3,34 @@ package org.equityadvisor.model;
 /**
  * One figure of gap data: a metric's value for one group of the district.
  *
- * @param n   respondents or students counted, when known
- * @param moe margin of error in the metric's unit, when known
+ * @param n    respondents or students counted, when known
+ * @param moe  margin of error in the metric's unit, when known
+ * @param kind what sort of figure it is, when known: survey answers, or an estimate for an area
  */
-public record Measure(String metric, String group, double value, Integer n, Double moe, Integer year, String source) {
+public record Measure(String metric, String group, double value, Integer n, Double moe, Integer year, String source, Kind kind) {
+
+    /**
+     * A survey counts answers ({@code n} is how many answered); an estimate (the Census Bureau's American
+     * Community Survey for the district's area) covers a population ({@code n} is its size) with a margin of error.
+     */
+    public enum Kind {
+        SURVEY, ESTIMATE;
+
+        /** The word of the input format: "survey" or "estimate". */
+        public String word() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        /** The kind a word of the input format names, or null. */
+        public static Kind of(String word) {
+            for (Kind k : values()) {
+                if (k.word().equals(word)) {
+                    return k;
+                }
+            }
+            return null;
+        }
+    }
 
     public static final String ALL = "all";
     /** Fewer answers than this make a figure uncertain: advice resting on it says "verify locally". */
@@ -19,7 +43,11 @@ public record Measure(String metric, String group, double value, Integer n, Doub
     }
 
     public Measure(String metric, String group, double value) {
-        this(metric, group, value, null, null, null, null);
+        this(metric, group, value, null, null, null, null, null);
+    }
+
+    public Measure(String metric, String group, double value, Integer n, Double moe, Integer year, String source) {
+        this(metric, group, value, n, moe, year, source, null);
     }
 
     /**

@@ -33,8 +33,8 @@ final class BenchCommand implements Callable<Integer> {
     @Mixin
     RulesOption rules;
 
-    @Option(names = "--scenarios", paramLabel = "DIR", defaultValue = "scenarios", description = "assessments to advise (default: ./scenarios)")
-    Path scenarios;
+    @Mixin
+    ScenariosOption scenarioFolder;
 
     @Option(names = "--seconds", defaultValue = "5", description = "how long each measurement runs (default: 5)")
     int seconds;
@@ -51,6 +51,7 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        Path scenarios = scenarioFolder.folder();
         if (url != null) {
             return ServerBench.run(out, url, user, scenarios, threads > 0 ? threads : 2 * Runtime.getRuntime().availableProcessors(), seconds);
         }

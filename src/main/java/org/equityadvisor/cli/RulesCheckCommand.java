@@ -36,7 +36,7 @@ final class RulesCheckCommand implements Callable<Integer> {
             for (Problem p : e.problems()) {
                 err.println(p);
             }
-            err.println(e.problems().size() + (e.problems().size() == 1 ? " problem" : " problems") + " in " + rules.folder());
+            err.println(e.problems().size() + (e.problems().size() == 1 ? " problem" : " problems") + " in " + rules.origin());
             return Main.FINDINGS;
         }
     }

@@ -26,14 +26,15 @@ final class RulesTestCommand implements Callable<Integer> {
     @Mixin
     RulesOption rules;
 
-    @Option(names = "--scenarios", paramLabel = "DIR", defaultValue = "scenarios", description = "the scenarios folder (default: ./scenarios)")
-    Path scenarios;
+    @Mixin
+    ScenariosOption scenarioFolder;
 
     @Option(names = "--coverage", description = "also list every rule and catalog entry no scenario exercised (and fail if any)")
     boolean coverage;
 
     @Override
     public Integer call() {
+        Path scenarios = scenarioFolder.folder();
         PrintWriter out = spec.commandLine().getOut();
         KnowledgeBase kb = rules.load();
         ScenarioSuite suite = ScenarioSuite.load(scenarios, kb);

@@ -53,8 +53,43 @@ public final class KnowledgeBase {
         return load(dir, CompiledCache.fromEnvironment());
     }
 
+    /** Where the jar keeps the rule set it was built with (the project's rules/ folder, zipped by the build). */
+    static final String BUNDLED = "/equity-advisor/rules.zip";
+
+    /** True when this program carries a rule set of its own (always, in the built jar). */
+    public static boolean bundledAvailable() {
+        return KnowledgeBase.class.getResource(BUNDLED) != null;
+    }
+
+    /**
+     * The rule set this version of the program was built with: what every command uses when it is given no
+     * rules folder, so the jar works from any folder.
+     *
+     * @throws RuleSetException when the program was built without one
+     */
+    public static KnowledgeBase loadBundled() {
+        String origin = "the rules bundled with equity-advisor " + version();
+        try (var zip = KnowledgeBase.class.getResourceAsStream(BUNDLED)) {
+            if (zip == null) {
+                throw new RuleSetException(origin, List.of(new Problem(BUNDLED, "is missing: this build carries no rule set; pass --rules DIR")));
+            }
+            return load(RuleFiles.unzip(origin, zip), CompiledCache.fromEnvironment());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** This program's version, as the jar's manifest gives it. */
+    public static String version() {
+        String version = KnowledgeBase.class.getPackage().getImplementationVersion();
+        return version == null ? "(development build)" : version;
+    }
+
     static KnowledgeBase load(Path dir, CompiledCache cache) {
-        RuleFiles files = RuleFiles.read(dir);
+        return load(RuleFiles.read(dir), cache);
+    }
+
+    private static KnowledgeBase load(RuleFiles files, CompiledCache cache) {
         List<Problem> problems = new ArrayList<>();
         Definitions definitions = DefinitionsReader.read(files, problems);
         List<RuleInfo> rules = DrlChecker.check(files, definitions, problems);

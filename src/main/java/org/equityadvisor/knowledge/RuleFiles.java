@@ -1,6 +1,7 @@
 package org.equityadvisor.knowledge;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,6 +15,8 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import org.equityadvisor.model.Problem;
 
 /**
@@ -42,6 +45,22 @@ record RuleFiles(String origin, SortedMap<String, byte[]> files) {
             throw new UncheckedIOException("cannot read the rules in " + dir, e);
         }
         return new RuleFiles(dir.toString(), files);
+    }
+
+    /** The files of a zip archive (the rule set bundled in the jar); the same paths and hash as the folder it was made from. */
+    static RuleFiles unzip(String origin, InputStream zip) {
+        SortedMap<String, byte[]> files = new TreeMap<>();
+        try (ZipInputStream in = new ZipInputStream(zip)) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                String relative = entry.getName().replace('\\', '/');
+                if (!entry.isDirectory() && counts(relative)) {
+                    files.put(relative, in.readAllBytes());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the rules in " + origin, e);
+        }
+        return new RuleFiles(origin, files);
     }
 
     static boolean counts(String relative) {

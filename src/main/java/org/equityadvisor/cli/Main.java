@@ -1,6 +1,8 @@
 package org.equityadvisor.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import org.equityadvisor.knowledge.KnowledgeBase;
 import org.equityadvisor.knowledge.RuleSetException;
 import org.equityadvisor.model.InputException;
 import picocli.CommandLine;
@@ -12,7 +14,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "equity-advisor", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Explained, rule-based digital-equity advice for K-12 districts.",
-        subcommands = {AdviseCommand.class, ExplainCommand.class, PlanCommand.class, RulesCommand.class, ServeCommand.class, BenchCommand.class, SchemaCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {AdviseCommand.class, ExplainCommand.class, PlanCommand.class, RulesCommand.class, ServeCommand.class, BenchCommand.class, SchemaCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     public static final int OK = 0;
@@ -54,8 +56,14 @@ public final class Main {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String version = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"equity-advisor " + (version == null ? "(development build)" : version)};
+            String rules;
+            if (Files.isDirectory(RulesOption.DEFAULT)) {
+                rules = "rules in ./rules: " + KnowledgeBase.hashOf(RulesOption.DEFAULT);
+            } else {
+                rules = KnowledgeBase.bundledHash().map(h -> "bundled rules: " + h).orElse("no rules bundled");
+            }
+            return new String[] {"equity-advisor " + KnowledgeBase.version(), rules,
+                    "Java " + Runtime.version() + " (" + System.getProperty("java.vm.name") + ")"};
         }
     }
 }

@@ -79,6 +79,20 @@ public final class KnowledgeBase {
         }
     }
 
+    /** The content hash of a rule set folder, without compiling it: what {@link #hash()} of its KnowledgeBase will be. */
+    public static String hashOf(Path dir) {
+        return RuleFiles.read(dir).hash();
+    }
+
+    /** The content hash of the bundled rule set, without compiling it; empty when this build carries none. */
+    public static Optional<String> bundledHash() {
+        try (var zip = KnowledgeBase.class.getResourceAsStream(BUNDLED)) {
+            return zip == null ? Optional.empty() : Optional.of(RuleFiles.unzip("bundled", zip).hash());
+        } catch (java.io.IOException e) {
+            return Optional.empty();
+        }
+    }
+
     /** This program's version, as the jar's manifest gives it. */
     public static String version() {
         String version = KnowledgeBase.class.getPackage().getImplementationVersion();

@@ -243,4 +243,21 @@ class CliTest {
         assertThat(wrong.code()).isEqualTo(Main.BAD_INPUT);
         assertThat(wrong.err()).contains("AS-09 is not a step of G-CONNECT");
     }
+
+    @Test
+    void versionNamesTheRuleSetItWouldUse() {
+        Run run = run("--version");
+
+        assertThat(run.code()).isZero();
+        assertThat(run.out()).startsWith("equity-advisor ")
+                .contains("rules in ./rules: " + org.equityadvisor.knowledge.KnowledgeBase.hashOf(Path.of("rules")));
+    }
+
+    @Test
+    void completionScriptCoversEveryCommand() {
+        Run run = run("completion");
+
+        assertThat(run.code()).isZero();
+        assertThat(run.out()).contains("complete -F", "advise", "explain", "plan", "rules", "serve", "--format");
+    }
 }

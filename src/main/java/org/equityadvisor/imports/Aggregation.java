@@ -28,6 +28,10 @@ final class Aggregation {
      * the question has. A blank cell is no answer, not a problem.
      */
     boolean cell(Response r, Question q, String raw, String place, String column) {
+        if (raw != null && raw.indexOf('\uFFFD') >= 0) {
+            problems.add(place, column, "is not UTF-8 text: save the file as \"CSV UTF-8\"");
+            return false;
+        }
         String text = mapping.translate(q, raw);
         if (q.kind() == Question.Kind.VALUE) {
             String value = text == null ? "" : Question.descriptorCode(text).strip();

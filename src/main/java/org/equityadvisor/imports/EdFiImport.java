@@ -72,6 +72,10 @@ public final class EdFiImport {
         return new EdFiImport(SurveyImport.withMapping(file), null);
     }
 
+    public static EdFiImport withMapping(String name, String text) {
+        return new EdFiImport(SurveyImport.withMapping(name, text), null);
+    }
+
     /** The same import with the figures labelled with this source and year (null keeps the mapping's). */
     public EdFiImport labelled(String source, Integer year) {
         return new EdFiImport(labels.labelled(source, year), organization);

@@ -48,6 +48,6 @@ final class RowProblems {
     /** A cell's text for a message: short, on one line. */
     static String quote(String raw) {
         String text = raw.strip().replaceAll("\\s+", " ");
-        return "'" + (text.length() > 40 ? text.substring(0, 40) + "…" : text) + "'";
+        return "'" + (text.length() > 100 ? text.substring(0, 100) + "…" : text) + "'";
     }
 }

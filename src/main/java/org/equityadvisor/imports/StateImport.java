@@ -3,6 +3,7 @@ package org.equityadvisor.imports;
 import com.fasterxml.jackson.databind.MappingIterator;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +17,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.equityadvisor.knowledge.KnowledgeBase;
 import org.equityadvisor.model.Assessment;
 import org.equityadvisor.model.District;
@@ -86,26 +89,53 @@ public final class StateImport {
         return mapping.source;
     }
 
-    /** Reads the collection, handing each row to {@code each} as soon as it is read. */
+    /**
+     * Reads the collection, handing each row to {@code each} in file order. The file is read twice: first the
+     * ids alone, so that a district that appears on two rows is caught before either is used.
+     */
     public Summary read(Path csv, Consumer<Row> each) {
         String name = csv.toString();
-        try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
-            return read(name, in, each);
-        } catch (NoSuchFileException e) {
-            throw new InputException(name, new Problem(name, "no such file"));
-        } catch (IOException e) {
-            throw new InputException(name, new Problem(name, "cannot be read: " + e.getMessage()));
-        }
+        return read(name, () -> {
+            try {
+                return Files.newBufferedReader(csv, StandardCharsets.UTF_8);
+            } catch (NoSuchFileException e) {
+                throw new InputException(name, new Problem(name, "no such file"));
+            } catch (IOException e) {
+                throw new InputException(name, new Problem(name, "cannot be read: " + e.getMessage()));
+            }
+        }, each);
     }
 
-    public Summary read(String name, Reader in, Consumer<Row> each) {
-        long rows = 0;
-        long written = 0;
-        long rejected = 0;
-        long warnings = 0;
+    public Summary read(String name, String text, Consumer<Row> each) {
+        return read(name, () -> new StringReader(text), each);
+    }
+
+    private Summary read(String name, Supplier<Reader> open, Consumer<Row> each) {
+        Map<String, Repeats> repeats = new HashMap<>();
+        scan(name, open, (line, header, cells, columns) -> {
+            String id = new Cells(cells, columns).text(mapping.id);
+            if (id != null) {
+                repeats.computeIfAbsent(id, k -> new Repeats()).add(line, signature(cells, columns));
+            }
+        });
+        long[] counts = new long[4];
+        scan(name, open, (line, header, cells, columns) -> {
+            Row row = row(line, header, cells, columns, repeats);
+            counts[0]++;
+            counts[row.rejected() ? 2 : 1]++;
+            counts[3] += row.warnings().size();
+            each.accept(row);
+        });
+        return new Summary(name, counts[0], counts[1], counts[2], counts[3]);
+    }
+
+    private interface RowReader {
+        void row(long line, String[] header, String[] cells, Map<StateMapping.ColumnRef, Integer> columns);
+    }
+
+    private void scan(String name, Supplier<Reader> open, RowReader reader) {
         long line = 1;
-        Map<String, Long> seen = new HashMap<>();
-        try (MappingIterator<String[]> it = SurveyImport.CSV.readerFor(String[].class).readValues(in)) {
+        try (Reader in = open.get(); MappingIterator<String[]> it = SurveyImport.CSV.readerFor(String[].class).readValues(in)) {
             if (!it.hasNextValue()) {
                 throw new InputException(name, new Problem(name, "is empty: expected a header row and one row per district"));
             }
@@ -118,27 +148,36 @@ public final class StateImport {
                     break;
                 }
                 String[] cells = it.nextValue();
-                if (cells.length == 0) {
-                    continue;
+                if (!SurveyImport.blankLine(cells)) {
+                    reader.row(line, header, cells, columns);
                 }
-                rows++;
-                Row row = row(line, header, cells, columns, seen);
-                if (row.rejected()) {
-                    rejected++;
-                } else {
-                    written++;
-                    seen.put(row.id(), line);
-                }
-                warnings += row.warnings().size();
-                each.accept(row);
             }
         } catch (UncheckedIOException | IOException e) {
             Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
-            String why = cause instanceof CharacterCodingException ? "is not UTF-8 text: save the file as \"CSV UTF-8\""
-                    : "is not readable CSV: " + SurveyImport.firstLine(cause.getMessage());
-            throw new InputException(name, new Problem(name + ":" + line, why));
+            if (cause instanceof CharacterCodingException) {
+                throw new InputException(name, new Problem(name, "is not UTF-8 text: save the file as \"CSV UTF-8\""));
+            }
+            throw new InputException(name, new Problem(name + ":" + line, "is not readable CSV: " + SurveyImport.firstLine(cause.getMessage())));
         }
-        return new Summary(name, rows, written, rejected, warnings);
+    }
+
+    /** The lines an id is on, and whether they agree on every mapped cell. */
+    private static final class Repeats {
+        private final List<Long> lines = new ArrayList<>();
+        private String signature;
+        private boolean differ;
+
+        void add(long line, String cells) {
+            lines.add(line);
+            differ |= signature != null && !signature.equals(cells);
+            signature = cells;
+        }
+    }
+
+    private static String signature(String[] cells, Map<StateMapping.ColumnRef, Integer> columns) {
+        StringBuilder out = new StringBuilder();
+        columns.values().stream().distinct().sorted().forEach(i -> out.append(i < cells.length ? cells[i].strip() : "").append('\u0000'));
+        return out.toString();
     }
 
     private Map<StateMapping.ColumnRef, Integer> locate(String file, String[] header) {
@@ -187,8 +226,8 @@ public final class StateImport {
         return text.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
     }
 
-    private Row row(long line, String[] header, String[] cells, Map<StateMapping.ColumnRef, Integer> columns, Map<String, Long> seen) {
-        Cells c = new Cells(header, cells, columns);
+    private Row row(long line, String[] header, String[] cells, Map<StateMapping.ColumnRef, Integer> columns, Map<String, Repeats> repeats) {
+        Cells c = new Cells(cells, columns);
         String id = c.text(mapping.id);
         if (cells.length > header.length && !blankFrom(cells, header.length)) {
             return rejected(line, id, cells.length + " cells where the header has " + header.length + " columns (an unquoted comma?)");
@@ -196,8 +235,15 @@ public final class StateImport {
         if (id == null) {
             return rejected(line, null, "no id in column '" + mapping.id.spec() + "'");
         }
-        if (seen.containsKey(id)) {
-            return rejected(line, id, "the id " + id + " was already used on line " + seen.get(id));
+        Repeats same = repeats.get(id);
+        if (same != null && same.lines.size() > 1) {
+            String where = same.lines.stream().map(String::valueOf).collect(Collectors.joining(", "));
+            if (same.differ) {
+                return rejected(line, id, "the id " + id + " is on lines " + where + " with different figures: the file must say which row is right");
+            }
+            if (same.lines.get(0) != line) {
+                return rejected(line, id, "a repeat of line " + same.lines.get(0));
+            }
         }
         String name = c.text(mapping.districtName);
         if (name == null) {
@@ -260,7 +306,7 @@ public final class StateImport {
         private final String[] cells;
         private final Map<StateMapping.ColumnRef, Integer> columns;
 
-        Cells(String[] header, String[] cells, Map<StateMapping.ColumnRef, Integer> columns) {
+        Cells(String[] cells, Map<StateMapping.ColumnRef, Integer> columns) {
             this.cells = cells;
             this.columns = columns;
         }

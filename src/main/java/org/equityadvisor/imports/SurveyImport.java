@@ -3,7 +3,9 @@ package org.equityadvisor.imports;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
@@ -90,7 +92,8 @@ public final class SurveyImport {
      */
     public ImportReport read(Path csv, Integer enrollment) {
         String name = csv.toString();
-        try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+        // Bytes that are not UTF-8 become U+FFFD, reported in the cells they spoil, with their line and column.
+        try (Reader in = new BufferedReader(new InputStreamReader(Files.newInputStream(csv), StandardCharsets.UTF_8), 1 << 16)) {
             return read(name, in, enrollment);
         } catch (NoSuchFileException e) {
             throw new InputException(name, new Problem(name, "no such file"));
@@ -118,7 +121,7 @@ public final class SurveyImport {
                     break;
                 }
                 String[] cells = rows.nextValue();
-                if (cells.length == 0) {
+                if (blankLine(cells)) {
                     continue;
                 }
                 String at = name + ":" + line;
@@ -138,7 +141,7 @@ public final class SurveyImport {
         } catch (UncheckedIOException | IOException e) {
             Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
             if (cause instanceof CharacterCodingException) {
-                throw new InputException(name, new Problem(name + ":" + line, "is not UTF-8 text: save the file as \"CSV UTF-8\""));
+                throw new InputException(name, new Problem(name, "is not UTF-8 text: save the file as \"CSV UTF-8\""));
             }
             throw new InputException(name, new Problem(name + ":" + line, "is not readable CSV: " + firstLine(cause.getMessage())));
         } catch (RuntimeException e) {
@@ -154,6 +157,11 @@ public final class SurveyImport {
     static String fileName(String name) {
         int cut = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
         return cut >= 0 ? name.substring(cut + 1) : name;
+    }
+
+    /** An empty line reads as one empty cell: not a row. */
+    static boolean blankLine(String[] cells) {
+        return cells.length == 0 || cells.length == 1 && cells[0].isBlank();
     }
 
     static String stripBom(String cell) {

@@ -195,7 +195,7 @@ public final class EdFiImport {
                 JsonNode value = record.get(p.getKey());
                 if (value != null && !value.isNull()) {
                     String raw = value.isBoolean() ? (value.booleanValue() ? "Yes" : "No") : value.asText();
-                    bad |= !aggregation.cell(response, p.getValue(), raw, at + "." + p.getKey(), p.getKey());
+                    bad |= !aggregation.cell(response, p.getValue(), raw, at, "." + p.getKey(), p.getKey());
                 }
             }
             JsonNode indicators = record.path("studentIndicators");
@@ -210,7 +210,8 @@ public final class EdFiImport {
                     continue;
                 }
                 if (response.get(q) == Question.BLANK) {
-                    bad |= !aggregation.cell(response, q, indicator.path("indicator").asText(""), at + ".studentIndicators[" + i + "]", "studentIndicators " + q.header());
+                    bad |= !aggregation.cell(response, q, indicator.path("indicator").asText(""), at, ".studentIndicators[" + i + "]",
+                            "studentIndicators " + q.header());
                 }
             }
             groups(record, response);

@@ -115,6 +115,9 @@ public final class SurveyImport {
                 header[0] = stripBom(header[0]);
             }
             Map<Question, Integer> columns = mapping.locate(name, header, notes);
+            Question[] questions = columns.keySet().toArray(new Question[0]);
+            int[] indexes = columns.values().stream().mapToInt(Integer::intValue).toArray();
+            String[] names = columns.values().stream().map(i -> header[i].strip()).toArray(String[]::new);
             while (true) {
                 line = rows.getParser().currentLocation().getLineNr();
                 if (!rows.hasNextValue()) {
@@ -131,10 +134,10 @@ public final class SurveyImport {
                 }
                 Response response = new Response();
                 boolean bad = false;
-                for (Map.Entry<Question, Integer> c : columns.entrySet()) {
-                    String raw = c.getValue() < cells.length ? cells[c.getValue()] : "";
-                    String column = header[c.getValue()].strip();
-                    bad |= !aggregation.cell(response, c.getKey(), raw, at + ": " + column, column);
+                String prefix = at + ": ";
+                for (int i = 0; i < questions.length; i++) {
+                    String raw = indexes[i] < cells.length ? cells[indexes[i]] : "";
+                    bad |= !aggregation.cell(response, questions[i], raw, prefix, names[i], names[i]);
                 }
                 aggregation.row(response, bad);
             }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -60,7 +61,8 @@ public final class Batch {
     private static final int WINDOW_PER_THREAD = 16;
     private static final int REJECTIONS_KEPT = 100;
     private static final ObjectWriter LINE = AdviceWriter.JSON.writer().without(SerializationFeature.INDENT_OUTPUT);
-    private static final CsvMapper CSV = new CsvMapper();
+    /** Quotes a cell only when it must (a comma, a quote, a line break), so the summary reads plainly. */
+    private static final CsvMapper CSV = CsvMapper.builder().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
 
     /**
      * One input: a key that names it in every output (an NCES id, a state id, a file's path), and either the

@@ -64,13 +64,13 @@ public final class AssessmentMerge {
         if (in.kind() == Measure.Kind.ESTIMATE && old.kind() != Measure.Kind.ESTIMATE) {
             notices.add("kept the district's own " + what + " (" + AssessmentWriter.number(old.value()) + ") over the estimate from " + from + " ("
                     + AssessmentWriter.number(in.value()) + ")");
-            return withSource(old, base(old.source(), "the district's own figure") + "; used instead of the estimate " + AssessmentWriter.number(in.value())
-                    + (in.source() == null ? "" : " (" + base(in.source(), "") + ")"));
+            return withSource(old, base(old.source(), "the district's own figure") + "; used instead of " + AssessmentWriter.number(in.value()) + " from "
+                    + (in.source() == null ? from : label(in.source())));
         }
         notices.add("replaced " + what + " (" + AssessmentWriter.number(old.value()) + (old.source() == null ? "" : ", " + base(old.source(), "")) + ") with "
                 + AssessmentWriter.number(in.value()) + " from " + from);
         return withSource(in, base(in.source(), from) + "; replaces " + AssessmentWriter.number(old.value())
-                + (old.source() == null ? "" : " (" + base(old.source(), "") + ")"));
+                + (old.source() == null ? "" : " (" + label(old.source()) + ")"));
     }
 
     private static boolean same(Measure a, Measure b) {
@@ -91,6 +91,13 @@ public final class AssessmentMerge {
             }
         }
         return source.substring(0, cut);
+    }
+
+    /** A source named short, for a remark: without an earlier remark, and without what follows a colon. */
+    private static String label(String source) {
+        String text = base(source, "");
+        int colon = text.indexOf(": ");
+        return colon > 0 ? text.substring(0, colon) : text;
     }
 
     private static Measure withSource(Measure m, String source) {

@@ -30,7 +30,7 @@ class AssessmentMergeTest {
         Measure kept = m.assessment().measure("GM-01", "all").orElseThrow();
         assertThat(kept.value()).isEqualTo(12.5);
         assertThat(kept.kind()).isEqualTo(Measure.Kind.SURVEY);
-        assertThat(kept.source()).isEqualTo("2025 family survey; used instead of the estimate 22.1 (ACS 2014-2018 estimate)");
+        assertThat(kept.source()).isEqualTo("2025 family survey; used instead of 22.1 from ACS 2014-2018 estimate");
         assertThat(m.assessment().district().name()).isEqualTo("Riverbend Unified");
         assertThat(m.assessment().district().id()).as("a blank is filled").isEqualTo("0612345");
         assertThat(m.assessment().district().lowIncomePct()).isEqualTo(68.0);

@@ -36,8 +36,9 @@ final class ImportCommand {
     }
 
     /** Writes the figures of a student-level import, says what happened on stderr, and returns the exit code. */
-    static int finish(ImportReport report, AssessmentTarget target, KnowledgeBase kb, Assessment base, Integer enrollment, String from, PrintWriter err) {
-        print(report, err);
+    static int finish(ImportReport report, long nanos, AssessmentTarget target, KnowledgeBase kb, Assessment base, Integer enrollment, String from,
+            PrintWriter err) {
+        print(report, nanos, err);
         District district = base.district();
         if (enrollment != null && district.enrollment() == null) {
             district = new District(district.name(), district.id(), district.state(), district.locale(), enrollment, district.schools(), district.lowIncomePct(),
@@ -52,8 +53,9 @@ final class ImportCommand {
         return report.rejectedRows() ? Main.FINDINGS : Main.OK;
     }
 
-    static void print(ImportReport report, PrintWriter err) {
-        err.println(report.summary());
+    static void print(ImportReport report, long nanos, PrintWriter err) {
+        double seconds = nanos / 1e9;
+        err.println(report.summary() + String.format(Locale.ROOT, " (%.1f s, %,.0f rows/s)", seconds, seconds > 0 ? report.rowsRead() / seconds : 0));
         report.problems().forEach(p -> err.println("  " + p));
         report.notes().forEach(n -> err.println("  " + n));
         if (!report.withheld().isEmpty()) {

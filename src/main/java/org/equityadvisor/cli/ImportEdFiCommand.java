@@ -86,6 +86,7 @@ final class ImportEdFiCommand implements Callable<Integer> {
         Integer students = ImportCommand.enrollment(enrollment, base);
         ImportReport report;
         String from;
+        long start = System.nanoTime();
         if (input.file != null) {
             report = edfi.read(input.file, students);
             from = "the Ed-Fi file " + ImportCommand.name(input.file);
@@ -93,7 +94,7 @@ final class ImportEdFiCommand implements Callable<Integer> {
             report = edfi.pull(api(), students);
             from = "the Ed-Fi API " + input.api;
         }
-        return ImportCommand.finish(report, target, kb, base, students, from, spec.commandLine().getErr());
+        return ImportCommand.finish(report, System.nanoTime() - start, target, kb, base, students, from, spec.commandLine().getErr());
     }
 
     private EdFiApi api() {

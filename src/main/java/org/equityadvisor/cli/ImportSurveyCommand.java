@@ -49,7 +49,9 @@ final class ImportSurveyCommand implements Callable<Integer> {
         Assessment base = ImportCommand.base(target, kb);
         SurveyImport survey = (mapping == null ? SurveyImport.standard() : SurveyImport.withMapping(mapping)).labelled(source, year);
         Integer students = ImportCommand.enrollment(enrollment, base);
+        long start = System.nanoTime();
         ImportReport report = survey.read(file, students);
-        return ImportCommand.finish(report, target, kb, base, students, "the survey " + ImportCommand.name(file), spec.commandLine().getErr());
+        return ImportCommand.finish(report, System.nanoTime() - start, target, kb, base, students, "the survey " + ImportCommand.name(file),
+                spec.commandLine().getErr());
     }
 }

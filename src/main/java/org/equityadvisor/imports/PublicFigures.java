@@ -196,7 +196,7 @@ public final class PublicFigures {
      */
     public Assessment starter(DistrictFigures d) {
         if (d.children() <= 0) {
-            throw new InputException(d.leaid(), new Problem(d.leaid(), "the public table counts no children aged 5-17 for " + d.name()
+            throw new InputException(d.leaid(), new Problem("", "the public table counts no children aged 5-17 for " + d.name()
                     + " (a placeholder row): there are no public figures to start from"));
         }
         District district = new District(d.name(), d.leaid(), d.state(), null, null, null, Tally.round(d.povertyPct()), null, List.of());

@@ -1,7 +1,9 @@
 package org.equityadvisor.imports;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -97,32 +99,51 @@ final class Tally {
     }
 
     /**
-     * The figures, district first, then each group; a group with fewer than {@link Measure#MIN_GROUP} answers, and
-     * any figure counting fewer, is withheld and named in {@code withheld}.
+     * The figures, district first, then each group. Withheld, and named in {@code withheld} (student privacy):
+     * a group with fewer than {@link Measure#MIN_GROUP} answers; any figure counting fewer; a group's figure
+     * when the rest of the district counts fewer (it could be worked out by subtraction); and, among races
+     * or schools, the next smallest figure when the withheld ones add up to fewer (the same subtraction).
      */
     List<Measure> measures(Integer enrollment, String source, Integer year, List<String> withheld, List<String> notes) {
-        List<Measure> out = new ArrayList<>();
-        for (Map.Entry<String, Counts> e : ordered().entrySet()) {
-            String group = e.getKey();
-            Counts c = e.getValue();
-            if (c.respondents < Measure.MIN_GROUP) {
-                withheld.add(label(group) + ": fewer than " + Measure.MIN_GROUP + " answers, so none of its figures is reported");
-                continue;
+        Map<String, Counts> groups = ordered();
+        Map<String, Map<String, String>> hidden = new LinkedHashMap<>();
+        groups.forEach((group, c) -> {
+            Map<String, String> reasons = new LinkedHashMap<>();
+            int[][] figures = c.figures();
+            for (int m = 0; m < METRICS.size(); m++) {
+                if (c.respondents < Measure.MIN_GROUP) {
+                    reasons.put(METRICS.get(m), WHOLE_GROUP);
+                } else if (figures[m][1] > 0 && figures[m][1] < Measure.MIN_GROUP) {
+                    reasons.put(METRICS.get(m), FEW);
+                }
             }
-            List<String> small = new ArrayList<>();
-            figure(out, small, "GM-01", group, c.gm01k, c.gm01n, source, year);
-            figure(out, small, "GM-02", group, c.gm02k, c.gm02n, source, year);
-            figure(out, small, "GM-03", group, c.gm03k, c.gm03n, source, year);
-            figure(out, small, "GM-04a", group, c.notAvailable, c.gm04n, source, year);
-            figure(out, small, "GM-04b", group, c.notAffordable, c.gm04n, source, year);
-            figure(out, small, "GM-04c", group, c.gm04n - c.notAvailable - c.notAffordable, c.gm04n, source, year);
-            figure(out, small, "GM-05", group, c.gm05k, c.gm05n, source, year);
-            figure(out, small, "GM-06", group, c.gm06k, c.gm06n, source, year);
-            figure(out, small, "GM-07", group, c.gm07k, c.gm07n, source, year);
-            if (!small.isEmpty()) {
-                withheld.add(String.join(", ", small) + " for " + label(group) + ": fewer than " + Measure.MIN_GROUP + " students counted");
-            }
+            hidden.put(group, reasons);
+        });
+        Counts all = groups.get(Measure.ALL);
+        if (all != null) {
+            complements(groups, all, hidden);
         }
+        List<Measure> out = new ArrayList<>();
+        groups.forEach((group, c) -> {
+            Map<String, String> reasons = hidden.get(group);
+            int[][] figures = c.figures();
+            for (int m = 0; m < METRICS.size(); m++) {
+                if (figures[m][1] > 0 && !reasons.containsKey(METRICS.get(m))) {
+                    out.add(new Measure(METRICS.get(m), group, round(100.0 * figures[m][0] / figures[m][1]), figures[m][1], null, year, source,
+                            Measure.Kind.SURVEY));
+                }
+            }
+            if (reasons.containsValue(WHOLE_GROUP)) {
+                withheld.add(label(group) + ": fewer than " + Measure.MIN_GROUP + " answers, so none of its figures is reported");
+                return;
+            }
+            for (String reason : List.of(FEW, REST, SUBTRACTION)) {
+                List<String> metrics = reasons.entrySet().stream().filter(e -> e.getValue().equals(reason)).map(Map.Entry::getKey).toList();
+                if (!metrics.isEmpty()) {
+                    withheld.add(String.join(", ", metrics) + " for " + label(group) + ": " + reason);
+                }
+            }
+        });
         int used = respondents();
         if (enrollment == null) {
             notes.add("GM-08 (coverage) not computed: give the district's enrolment (--enrollment, or enrollment: in the district file)");
@@ -135,20 +156,51 @@ final class Tally {
         return out;
     }
 
-    private static void figure(List<Measure> out, List<String> small, String metric, String group, int count, int of, String source, Integer year) {
-        if (of == 0) {
-            return;
+    private static final List<String> METRICS = List.of("GM-01", "GM-02", "GM-03", "GM-04a", "GM-04b", "GM-04c", "GM-05", "GM-06", "GM-07");
+    private static final String WHOLE_GROUP = "whole group";
+    private static final String FEW = "fewer than " + Measure.MIN_GROUP + " students counted";
+    private static final String REST = "the rest of the district counts fewer than " + Measure.MIN_GROUP
+            + " students, who could be worked out from the district's figure";
+    private static final String SUBTRACTION = "withheld as well, so that a smaller withheld group cannot be worked out from the district's figure";
+
+    /** The subtractions a reader could do with the district's figure, closed off (see {@link #measures}). */
+    private static void complements(Map<String, Counts> groups, Counts all, Map<String, Map<String, String>> hidden) {
+        int[][] district = all.figures();
+        for (int m = 0; m < METRICS.size(); m++) {
+            String metric = METRICS.get(m);
+            for (String group : FLAG_GROUPS.values()) {
+                Counts c = groups.get(group);
+                int rest = c == null ? 0 : district[m][1] - c.figures()[m][1];
+                if (c != null && rest > 0 && rest < Measure.MIN_GROUP) {
+                    hidden.get(group).putIfAbsent(metric, REST);
+                }
+            }
+            for (String family : List.of("race:", "school:")) {
+                int withheldCount = 0;
+                List<String> shown = new ArrayList<>();
+                for (Map.Entry<String, Counts> e : groups.entrySet()) {
+                    if (e.getKey().startsWith(family)) {
+                        int n = e.getValue().figures()[m][1];
+                        if (hidden.get(e.getKey()).containsKey(metric)) {
+                            withheldCount += n;
+                        } else if (n > 0) {
+                            shown.add(e.getKey());
+                        }
+                    }
+                }
+                int index = m;
+                shown.sort(Comparator.comparingInt((String g) -> groups.get(g).figures()[index][1]).thenComparing(g -> g));
+                for (int i = 0; withheldCount > 0 && withheldCount < Measure.MIN_GROUP && i < shown.size(); i++) {
+                    hidden.get(shown.get(i)).put(metric, SUBTRACTION);
+                    withheldCount += groups.get(shown.get(i)).figures()[m][1];
+                }
+            }
         }
-        if (of < Measure.MIN_GROUP) {
-            small.add(metric);
-            return;
-        }
-        out.add(new Measure(metric, group, round(100.0 * count / of), of, null, year, source, Measure.Kind.SURVEY));
     }
 
     /** District, the named groups in a fixed order, then races and schools alphabetically. */
     private Map<String, Counts> ordered() {
-        Map<String, Counts> out = new java.util.LinkedHashMap<>();
+        Map<String, Counts> out = new LinkedHashMap<>();
         for (String g : GROUP_ORDER) {
             if (groups.containsKey(g)) {
                 out.put(g, groups.get(g));
@@ -193,6 +245,12 @@ final class Tally {
         int gm06k;
         int gm07n;
         int gm07k;
+
+        /** Numerator and denominator of each metric, in the order of {@link #METRICS}. */
+        int[][] figures() {
+            return new int[][] {{gm01k, gm01n}, {gm02k, gm02n}, {gm03k, gm03n}, {notAvailable, gm04n}, {notAffordable, gm04n},
+                {gm04n - notAvailable - notAffordable, gm04n}, {gm05k, gm05n}, {gm06k, gm06n}, {gm07k, gm07n}};
+        }
 
         void add(Response r) {
             respondents++;

@@ -60,17 +60,8 @@ final class ImportEdFiCommand implements Callable<Integer> {
     @Option(names = "--education-organization", paramLabel = "ID", description = "count only the associations with this education organization (the district's LEA id)")
     String organization;
 
-    @Option(names = "--mapping", paramLabel = "FILE", description = "a mapping file: the answers section maps a state's own descriptor codes")
-    Path mapping;
-
-    @Option(names = "--enrollment", paramLabel = "N", description = "students enrolled, for coverage (GM-08); default: the --district file's enrollment")
-    Integer enrollment;
-
-    @Option(names = "--source", paramLabel = "TEXT", description = "how to name the records in the advice")
-    String source;
-
-    @Option(names = "--year", paramLabel = "YYYY", description = "the school year's end, e.g. 2025 for 2024-25")
-    Integer year;
+    @Mixin
+    ImportOptions options;
 
     @Mixin
     AssessmentTarget target;
@@ -82,8 +73,8 @@ final class ImportEdFiCommand implements Callable<Integer> {
     public Integer call() {
         KnowledgeBase kb = rules.load();
         Assessment base = ImportCommand.base(target, kb);
-        EdFiImport edfi = (mapping == null ? EdFiImport.standard() : EdFiImport.withMapping(mapping)).labelled(source, year).forOrganization(organization);
-        Integer students = ImportCommand.enrollment(enrollment, base);
+        EdFiImport edfi = (options.mapping == null ? EdFiImport.standard() : EdFiImport.withMapping(options.mapping)).labelled(options.source, options.year).forOrganization(organization);
+        Integer students = ImportCommand.enrollment(options.enrollment, base);
         ImportReport report;
         String from;
         long start = System.nanoTime();

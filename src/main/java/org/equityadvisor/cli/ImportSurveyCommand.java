@@ -9,7 +9,6 @@ import org.equityadvisor.model.Assessment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -25,17 +24,8 @@ final class ImportSurveyCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "the survey, CSV in UTF-8 with a header row")
     Path file;
 
-    @Option(names = "--mapping", paramLabel = "FILE", description = "a mapping file (YAML): which column is which question, which answers mean what")
-    Path mapping;
-
-    @Option(names = "--enrollment", paramLabel = "N", description = "students enrolled, for coverage (GM-08); default: the --district file's enrollment")
-    Integer enrollment;
-
-    @Option(names = "--source", paramLabel = "TEXT", description = "how to name the survey in the advice (default: the mapping's source, else the file name)")
-    String source;
-
-    @Option(names = "--year", paramLabel = "YYYY", description = "the year the survey was taken")
-    Integer year;
+    @Mixin
+    ImportOptions options;
 
     @Mixin
     AssessmentTarget target;
@@ -47,8 +37,8 @@ final class ImportSurveyCommand implements Callable<Integer> {
     public Integer call() {
         KnowledgeBase kb = rules.load();
         Assessment base = ImportCommand.base(target, kb);
-        SurveyImport survey = (mapping == null ? SurveyImport.standard() : SurveyImport.withMapping(mapping)).labelled(source, year);
-        Integer students = ImportCommand.enrollment(enrollment, base);
+        SurveyImport survey = (options.mapping == null ? SurveyImport.standard() : SurveyImport.withMapping(options.mapping)).labelled(options.source, options.year);
+        Integer students = ImportCommand.enrollment(options.enrollment, base);
         long start = System.nanoTime();
         ImportReport report = survey.read(file, students);
         return ImportCommand.finish(report, System.nanoTime() - start, target, kb, base, students, "the survey " + ImportCommand.name(file),

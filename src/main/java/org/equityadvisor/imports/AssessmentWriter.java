@@ -1,6 +1,6 @@
 package org.equityadvisor.imports;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +55,7 @@ public final class AssessmentWriter {
         out.append("district:\n");
         field(out, "name", d.name() == null || d.name().isBlank() ? null : quote(d.name()), "\"Riverbend Unified\"", "required: the district's name");
         field(out, "id", d.id() == null ? null : quote(d.id()), "\"0612345\"", "NCES LEA id: 7 digits, in quotes");
-        field(out, "state", d.state(), "CA", "two-letter state code");
+        field(out, "state", d.state() == null ? null : quote(d.state()), "CA", "two-letter state code");
         field(out, "locale", d.locale(), "rural", "city | suburb | town | rural");
         field(out, "enrollment", d.enrollment() == null ? null : d.enrollment().toString(), "4200",
                 "students enrolled: turns percentages into students reached");
@@ -152,11 +152,7 @@ public final class AssessmentWriter {
 
     /** A double-quoted YAML scalar: JSON's string escapes are valid YAML. */
     static String quote(String text) {
-        try {
-            return EdFiImport.JSON.writeValueAsString(text);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a string always serialises", e);
-        }
+        return '"' + new String(JsonStringEncoder.getInstance().quoteAsString(text)) + '"';
     }
 
     /** 12.5, 3, 0.25: no trailing zeros, no exponent. */

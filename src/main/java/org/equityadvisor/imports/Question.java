@@ -3,7 +3,6 @@ package org.equityadvisor.imports;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -136,7 +135,7 @@ enum Question {
                 out.append(Character.toLowerCase(c));
             }
         }
-        return out.toString().toLowerCase(Locale.ROOT);
+        return out.toString();
     }
 
     /** The answers of a yes/no group column. */

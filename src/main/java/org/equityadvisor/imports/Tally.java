@@ -53,7 +53,7 @@ final class Tally {
             answer(Question.ACCESS, "No - Other"), answer(Question.BARRIER, "Other"));
 
     private final Map<String, Counts> groups = new HashMap<>();
-    private int values;
+    private final Map<Question, Integer> values = new java.util.EnumMap<>(Question.class);
 
     private static int answer(Question q, String answer) {
         int index = q.answers().indexOf(answer);
@@ -63,9 +63,9 @@ final class Tally {
         return index;
     }
 
-    /** False when a new race or school would pass {@link #MAX_VALUES}: the row's group is then not counted. */
+    /** False when a new race or school would pass {@link #MAX_VALUES} of its column: the row is then not counted. */
     boolean accepts(Question q, String value) {
-        return value == null || groups.containsKey(q.group(value)) || values < MAX_VALUES;
+        return value == null || groups.containsKey(q.group(value)) || values.getOrDefault(q, 0) < MAX_VALUES;
     }
 
     void add(Response r) {
@@ -85,8 +85,10 @@ final class Tally {
 
     private Counts counts(String group) {
         return groups.computeIfAbsent(group, g -> {
-            if (g.startsWith("race:") || g.startsWith("school:")) {
-                values++;
+            if (g.startsWith("race:")) {
+                values.merge(Question.RACE, 1, Integer::sum);
+            } else if (g.startsWith("school:")) {
+                values.merge(Question.SCHOOL, 1, Integer::sum);
             }
             return new Counts();
         });

@@ -3,7 +3,6 @@ package org.equityadvisor.batch;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import java.io.BufferedWriter;
@@ -259,10 +258,10 @@ public final class Batch {
         }
         try {
             Advice advice = advisor.advise(item.assessment().get());
-            ObjectNode line = AdviceWriter.JSON.createObjectNode();
-            line.put("input", item.key());
-            line.setAll((ObjectNode) AdviceWriter.JSON.valueToTree(advice));
-            return new Outcome(item, LINE.writeValueAsString(line), summary(item.key(), advice), null);
+            // The advice JSON with "input" as its first field: written once, not built as a tree and written again.
+            String json = LINE.writeValueAsString(advice);
+            String line = "{\"input\":" + LINE.writeValueAsString(item.key()) + (json.length() > 2 ? "," : "") + json.substring(1);
+            return new Outcome(item, line, summary(item.key(), advice), null);
         } catch (InputException e) {
             return new Outcome(item, null, null, e.problems().stream().map(Problem::toString).collect(Collectors.joining("; ")));
         } catch (IOException | RuntimeException e) {

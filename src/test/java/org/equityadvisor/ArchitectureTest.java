@@ -18,6 +18,7 @@ class ArchitectureTest {
             .layer("cli").definedBy("org.equityadvisor.cli..")
             .layer("server").definedBy("org.equityadvisor.server..")
             .layer("scenario").definedBy("org.equityadvisor.scenario..")
+            .layer("batch").definedBy("org.equityadvisor.batch..")
             .layer("features").definedBy("org.equityadvisor.imports..", "org.equityadvisor.plan..", "org.equityadvisor.export..")
             .layer("advise").definedBy("org.equityadvisor.advise..")
             .layer("knowledge").definedBy("org.equityadvisor.knowledge..")
@@ -25,16 +26,18 @@ class ArchitectureTest {
             .whereLayer("cli").mayNotBeAccessedByAnyLayer()
             .whereLayer("server").mayOnlyBeAccessedByLayers("cli")
             .whereLayer("scenario").mayOnlyBeAccessedByLayers("cli", "server")
-            .whereLayer("features").mayOnlyBeAccessedByLayers("cli", "server", "scenario", "features")
-            .whereLayer("advise").mayOnlyBeAccessedByLayers("cli", "server", "scenario", "features")
-            .whereLayer("knowledge").mayOnlyBeAccessedByLayers("cli", "server", "scenario", "features", "advise")
+            // batch runs advice over many inputs (imports in, export out): beside scenario, below the faces.
+            .whereLayer("batch").mayOnlyBeAccessedByLayers("cli", "server")
+            .whereLayer("features").mayOnlyBeAccessedByLayers("cli", "server", "scenario", "batch", "features")
+            .whereLayer("advise").mayOnlyBeAccessedByLayers("cli", "server", "scenario", "batch", "features")
+            .whereLayer("knowledge").mayOnlyBeAccessedByLayers("cli", "server", "scenario", "batch", "features", "advise")
             .allowEmptyShould(true);
 
     @ArchTest
     static final ArchRule modelDependsOnNothingOfOurs = noClasses().that().resideInAPackage("org.equityadvisor.model..")
             .should().dependOnClassesThat().resideInAnyPackage("org.equityadvisor.knowledge..", "org.equityadvisor.advise..",
                     "org.equityadvisor.imports..", "org.equityadvisor.plan..", "org.equityadvisor.export..", "org.equityadvisor.scenario..",
-                    "org.equityadvisor.cli..", "org.equityadvisor.server..");
+                    "org.equityadvisor.cli..", "org.equityadvisor.server..", "org.equityadvisor.batch..");
 
     @ArchTest
     static final ArchRule springOnlyInServer = noClasses().that().resideOutsideOfPackage("org.equityadvisor.server..")
@@ -44,6 +47,10 @@ class ArchitectureTest {
     static final ArchRule droolsOnlyInKnowledgeAndAdvise = noClasses().that()
             .resideOutsideOfPackages("org.equityadvisor.knowledge..", "org.equityadvisor.advise..")
             .should().dependOnClassesThat().resideInAnyPackage("org.drools..", "org.kie..");
+
+    @ArchTest
+    static final ArchRule terminalOnlyInCli = noClasses().that().resideOutsideOfPackage("org.equityadvisor.cli..")
+            .should().dependOnClassesThat().resideInAnyPackage("me.tongfei..", "org.jline..");
 
     @ArchTest
     static final ArchRule noCycles = slices().matching("org.equityadvisor.(*)..").should().beFreeOfCycles();

@@ -14,7 +14,9 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "equity-advisor", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Explained, rule-based digital-equity advice for K-12 districts.",
-        subcommands = {AdviseCommand.class, ExplainCommand.class, PlanCommand.class, RulesCommand.class, ServeCommand.class, BenchCommand.class, SchemaCommand.class, CompletionCommand.class, TrainCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {AdviseCommand.class, ExplainCommand.class, PlanCommand.class, RulesCommand.class, ServeCommand.class,
+                InitCommand.class, ImportCommand.class, BatchCommand.class, SchemaCommand.class, BenchCommand.class,
+                CompletionCommand.class, TrainCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     public static final int OK = 0;

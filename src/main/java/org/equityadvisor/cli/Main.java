@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "equity-advisor", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Explained, rule-based digital-equity advice for K-12 districts.",
-        subcommands = {AdviseCommand.class, ExplainCommand.class, PlanCommand.class, RulesCommand.class, ServeCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {AdviseCommand.class, ExplainCommand.class, PlanCommand.class, RulesCommand.class, ServeCommand.class, HashPasswordCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     public static final int OK = 0;

@@ -1,8 +1,14 @@
 package org.equityadvisor.server;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -317,16 +323,23 @@ class Plans {
     }
 
     private JsonNode tree(String body) {
-        try {
-            JsonNode node = json.readTree(body);
-            if (node == null || !node.isObject()) {
-                throw new InputException("request", new Problem("request", "must be a JSON object"));
+        JsonNode node;
+        try (JsonParser parser = json.getFactory().createParser(body)) {
+            try {
+                node = json.readTree(parser);
+            } catch (JsonProcessingException e) {
+                // A limit of the server (nesting depth, string length) comes without a location: the parser has it.
+                JsonLocation at = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
+                String why = e instanceof StreamConstraintsException ? "is past a limit of this server: " : "is not valid JSON: ";
+                throw new InputException("request", new Problem("request:" + at.getLineNr() + ":" + at.getColumnNr(), why + e.getOriginalMessage()));
             }
-            return node;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new InputException("request", new Problem("request:" + e.getLocation().getLineNr() + ":" + e.getLocation().getColumnNr(),
-                    "is not valid JSON: " + e.getOriginalMessage()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("a string cannot fail to be read", e);
         }
+        if (node == null || !node.isObject()) {
+            throw new InputException("request", new Problem("request", "must be a JSON object"));
+        }
+        return node;
     }
 
     /** The id in a body {"id": "G-CONNECT"}. */

@@ -21,9 +21,10 @@ import org.springframework.boot.test.context.SpringBootTest;
  * moves a plan to another district, advice for a mix of the two) are refused on every route.
  * lee leads 0612345, otto leads 0699999.
  */
+// The same server as RolesTest (same properties: Spring starts it once for both).
 @SpringBootTest(classes = EquityAdvisorServer.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "equityadvisor.rules=rules", "equityadvisor.scenarios=", "equityadvisor.users=src/test/resources/server/users.yaml",
-        "equityadvisor.watch=false", "spring.datasource.url=jdbc:h2:mem:districts;DB_CLOSE_DELAY=-1"})
+        "equityadvisor.watch=false", "spring.datasource.url=jdbc:h2:mem:roles;DB_CLOSE_DELAY=-1"})
 class DistrictAccessTest extends ServerTest {
 
     /** Riverbend's assessment with this district id (none when null) and name. */

@@ -12,9 +12,10 @@ import org.springframework.boot.test.context.SpringBootTest;
  * or chunked), JSON nested deeper than 64 levels is a 400 naming the place, and a leader's request for
  * another district is refused before the rest of the body is read.
  */
+// The same server as RolesTest (same properties: Spring starts it once for both).
 @SpringBootTest(classes = EquityAdvisorServer.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "equityadvisor.rules=rules", "equityadvisor.scenarios=", "equityadvisor.users=src/test/resources/server/users.yaml",
-        "equityadvisor.watch=false", "spring.datasource.url=jdbc:h2:mem:limits;DB_CLOSE_DELAY=-1"})
+        "equityadvisor.watch=false", "spring.datasource.url=jdbc:h2:mem:roles;DB_CLOSE_DELAY=-1"})
 class LimitsTest extends ServerTest {
 
     private static final int MiB = 1024 * 1024;

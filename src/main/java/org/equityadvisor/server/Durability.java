@@ -23,7 +23,9 @@ final class Durability implements BeanPostProcessor {
     public Object postProcessBeforeInitialization(Object bean, String name) {
         if (bean instanceof HikariDataSource pool && pool.getJdbcUrl() != null) {
             String url = pool.getJdbcUrl();
-            pool.setJdbcUrl(h2(url));
+            if (!h2(url).equals(url)) {
+                pool.setJdbcUrl(h2(url));
+            }
             if (url.startsWith("jdbc:postgresql:") && pool.getConnectionInitSql() == null) {
                 pool.setConnectionInitSql(POSTGRESQL_SYNCHRONOUS_COMMIT);
             }

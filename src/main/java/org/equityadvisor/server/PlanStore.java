@@ -141,11 +141,11 @@ class PlanStore {
         if (districtId.length() > 200) {
             problems.add(new Problem("assessment.district.id", "is " + districtId.length() + " characters long; a district id has at most 200"));
         }
-        if (plan.district() == null || plan.district().isBlank() || plan.district().length() > 500) {
-            problems.add(new Problem("district", "must be a district name of 1 to 500 characters"));
+        if (plan.district() == null || plan.district().length() > 500) {
+            problems.add(new Problem("district", "must be a district name of at most 500 characters"));
         }
-        if (plan.title() == null || plan.title().isBlank() || plan.title().length() > 1000) {
-            problems.add(new Problem("title", "must be a title of 1 to 1,000 characters"));
+        if (plan.title() == null || plan.title().length() > 1000) {
+            problems.add(new Problem("title", "must be a title of at most 1,000 characters"));
         }
         if (!problems.isEmpty()) {
             throw new InputException("plan", problems);

@@ -71,6 +71,18 @@ class PlansTest extends ServerTest {
     }
 
     @Test
+    void aTitleLongerThanTheStoreKeepsIsABadRequestNamingItNotAServerError() {
+        String id = newPlan();
+        String body = send("lee", "GET", "/api/plans/" + id, null).body().replaceFirst("\"title\" : \"[^\"]*\"", "\"title\" : \"" + "T".repeat(1001) + "\"");
+
+        Response r = send("lee", "PUT", "/api/plans/" + id, body, "If-Match", "\"1\"");
+
+        assertThat(r.status()).as(r.body()).isEqualTo(400);
+        assertThat(r.json().get("errors").findValuesAsText("field")).anyMatch(f -> f.contains("title"));
+        assertThat(send("lee", "GET", "/api/plans/" + id, null).header("ETag")).isEqualTo("\"1\"");
+    }
+
+    @Test
     void goalsStepsAndPartnersAreAcceptedAndRemovedAndEveryVersionIsKept() {
         String id = newPlan();
         String path = "/api/plans/" + id;

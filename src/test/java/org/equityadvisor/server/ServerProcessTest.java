@@ -124,7 +124,7 @@ class ServerProcessTest extends ServerTest {
 
     @Test
     void sigtermLetsTheRequestsInFlightFinishAndExitsWithinSecondsEvenWithAStalledClient() throws Exception {
-        try (ServerProcess server = ServerProcess.start(tmp.resolve("data"), "--spring.lifecycle.timeout-per-shutdown-phase=5s")) {
+        try (ServerProcess server = ServerProcess.start(tmp.resolve("data"), "--spring.lifecycle.timeout-per-shutdown-phase=8s")) {
             port = server.port();
             assertThat(send("lee", "POST", "/api/advice", riverbend()).status()).isEqualTo(200);
             byte[] body = riverbend().getBytes(StandardCharsets.UTF_8);
@@ -144,7 +144,7 @@ class ServerProcessTest extends ServerTest {
 
                 assertThat(server.process().waitFor(60, TimeUnit.SECONDS)).as("the server exits although one client never sends the rest of its body").isTrue();
                 long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - sigterm);
-                System.out.println("SIGTERM to exit with a stalled request: " + seconds + " s (shutdown phase timeout 5 s)");
+                System.out.println("SIGTERM to exit with a stalled request: " + seconds + " s (shutdown phase timeout 8 s)");
                 assertThat(server.log()).as("the log").doesNotContain("Exception in thread");
             }
         }

@@ -1,6 +1,8 @@
 package org.equityadvisor.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.equityadvisor.knowledge.RuleSetException;
 import org.equityadvisor.model.InputException;
@@ -9,8 +11,10 @@ import org.equityadvisor.server.EquityAdvisorServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.Unmatched;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Start the REST server (OpenAPI at /v3/api-docs, Swagger UI at /swagger-ui.html), watching the rules for changes.")
@@ -26,7 +30,7 @@ final class ServeCommand implements Callable<Integer> {
             description = "scenarios a changed rule set must pass before it is swapped in (default: ./scenarios)")
     Path scenarios;
 
-    @Option(names = "--users", paramLabel = "FILE", description = "users: name, password ({bcrypt}… or {noop}…), role, districts "
+    @Option(names = "--users", paramLabel = "FILE", description = "users: name, password ({bcrypt}… from hash-password), role, districts "
             + "(default: DATA/users.yaml, created with one admin on first start)")
     Path users;
 
@@ -43,13 +47,24 @@ final class ServeCommand implements Callable<Integer> {
     boolean noWatch;
 
     @Parameters(arity = "0..*", paramLabel = "SPRING_ARG", description = "Spring Boot properties, e.g. --spring.datasource.url=jdbc:postgresql://…")
-    String[] springArgs = new String[0];
+    List<String> springArgs = new ArrayList<>();
+
+    /** Picocli takes {@code --spring.datasource.url=…} for an option it does not know: a name with dots is a Spring property. */
+    @Unmatched
+    List<String> unmatched = new ArrayList<>();
 
     @Override
     public Integer call() throws InterruptedException {
+        for (String arg : unmatched) {
+            if (!arg.matches("--[A-Za-z][\\w-]*(\\.[\\w\\[\\]-]+)+=.*")) {
+                throw new ParameterException(spec.commandLine(), "Unknown option: '" + arg + "' (a Spring property is written --name.with.dots=value)");
+            }
+        }
+        List<String> properties = new ArrayList<>(unmatched);
+        properties.addAll(springArgs);
         EquityAdvisorServer.Running server;
         try {
-            server = EquityAdvisorServer.start(new EquityAdvisorServer.Options(rules, scenarios, users, data, host, port, !noWatch), springArgs);
+            server = EquityAdvisorServer.start(new EquityAdvisorServer.Options(rules, scenarios, users, data, host, port, !noWatch), properties.toArray(String[]::new));
         } catch (RuntimeException e) {
             throw userFacing(e);
         }

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.equityadvisor.model.InputException;
 import org.equityadvisor.model.Problem;
@@ -23,13 +24,13 @@ import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /**
- * The people who may sign in, read from a YAML file: name, password (a {@code {bcrypt}} hash, or
- * {@code {noop}} text for local trials), role (LEADER, COACH or ADMIN) and, for leaders, their district ids.
- * With no file, the first start creates one admin with a random password, prints it once, and keeps only
- * its hash.
+ * The people who may sign in, read from a YAML file: name, password (a {@code {bcrypt}} hash, made with
+ * {@code equity-advisor hash-password}), role (LEADER, COACH or ADMIN) and, for leaders, their district ids.
+ * {@code {noop}} passwords in clear are refused unless tests allow them: they would be readable in the file
+ * and answer a wrong guess faster than bcrypt does, telling which names exist. With no file, the first start
+ * creates one admin with a random password, prints it once, and keeps only its hash.
  */
 final class Accounts implements UserDetailsService {
 
@@ -50,9 +51,12 @@ final class Accounts implements UserDetailsService {
             return role;
         }
 
-        /** True when this user may work on the given district's plans and advice. */
-        boolean serves(String districtId, String districtName) {
-            return role == Role.ADMIN || districts.contains(districtId) || districtName != null && districts.contains(districtName);
+        /**
+         * True when this user may work on the plans and advice of the district with this id. Only the id
+         * counts: a district's name is free text anyone can write, so it never grants access.
+         */
+        boolean serves(String districtId) {
+            return role == Role.ADMIN || districtId != null && districts.contains(districtId);
         }
 
         List<String> districts() {
@@ -77,32 +81,39 @@ final class Accounts implements UserDetailsService {
         return new Account(account.getUsername(), account.getPassword(), account.role(), account.districts());
     }
 
+    /** The account of this name, if there is one. */
+    Optional<Account> find(String name) {
+        return Optional.ofNullable(accounts.get(name));
+    }
+
     int size() {
         return accounts.size();
     }
 
-    /** The users of {@code file}; without one, those of {@code data}/users.yaml, created with one admin on first start. */
-    static Accounts load(Path file, Path data, PrintStream out) {
+    /**
+     * The users of {@code file}; without one, those of {@code data}/users.yaml, created (readable by the owner
+     * only) with one admin on first start. {@code allowNoop} admits {@code {noop}} passwords: tests only.
+     */
+    static Accounts load(Path file, Path data, PrintStream out, boolean allowNoop) {
         if (file != null) {
-            return read(file);
+            return read(file, allowNoop);
         }
         Path generated = data.resolve("users.yaml");
         if (!Files.exists(generated)) {
             String password = randomPassword();
-            String hash = "{bcrypt}" + new BCryptPasswordEncoder().encode(password);
             try {
-                Files.createDirectories(data);
-                Files.writeString(generated, "# Created on first start. Add users here, or start with --users FILE.\n- name: admin\n  password: \""
-                        + hash + "\"\n  role: ADMIN\n", StandardCharsets.UTF_8);
+                DataFolder.secure(data);
+                DataFolder.writeOwnerOnly(generated, "# Created on first start. Add users here (equity-advisor hash-password makes a password's hash),"
+                        + " or start with --users FILE.\n- name: admin\n  password: \"" + EquityAdvisorServer.hashPassword(password) + "\"\n  role: ADMIN\n");
             } catch (IOException e) {
                 throw new InputException(generated.toString(), new Problem(generated.toString(), "cannot be written: " + e.getMessage()));
             }
             out.println("First start: created user 'admin' with password " + password + " (shown only this once; its hash is in " + generated + ")");
         }
-        return read(generated);
+        return read(generated, allowNoop);
     }
 
-    static Accounts read(Path file) {
+    static Accounts read(Path file, boolean allowNoop) {
         JsonNode root;
         try {
             root = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(file, StandardCharsets.UTF_8));
@@ -133,8 +144,11 @@ final class Accounts implements UserDetailsService {
             } else if (accounts.containsKey(name)) {
                 problems.add(new Problem(at + ".name", name + " is listed twice"));
             }
-            if (!password.startsWith("{bcrypt}") && !password.startsWith("{noop}")) {
-                problems.add(new Problem(at + ".password", "must be a {bcrypt} hash or, for local trials, {noop} followed by the password"));
+            if (password.startsWith("{noop}") && !allowNoop) {
+                problems.add(new Problem(at + ".password", "is a {noop} password in clear, which only tests may use: "
+                        + "make a hash with 'equity-advisor hash-password' and write the {bcrypt}… line it prints here"));
+            } else if (!password.startsWith("{bcrypt}") && !password.startsWith("{noop}")) {
+                problems.add(new Problem(at + ".password", "must be a {bcrypt} hash: make one with 'equity-advisor hash-password'"));
             }
             Role r = null;
             try {

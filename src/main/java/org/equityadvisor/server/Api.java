@@ -9,6 +9,8 @@ import org.equityadvisor.imports.AssessmentReader;
 import org.equityadvisor.knowledge.KnowledgeBase;
 import org.equityadvisor.model.Advice;
 import org.equityadvisor.model.Assessment;
+import org.equityadvisor.model.InputException;
+import org.equityadvisor.model.Problem;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -25,9 +27,11 @@ class Api {
     static final String RULE_SET_HEADER = "X-Rule-Set";
 
     private final RuleSets ruleSets;
+    private final Limits limits;
 
-    Api(RuleSets ruleSets) {
+    Api(RuleSets ruleSets, Limits limits) {
         this.ruleSets = ruleSets;
+        this.limits = limits;
     }
 
     @Operation(tags = "Framework", summary = "Indicators, metrics, groups, goals, actions, partners, sources and programmes: what an assessment form needs")
@@ -52,9 +56,11 @@ class Api {
     @PostMapping(value = "/api/advice", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/yaml", MediaType.TEXT_PLAIN_VALUE},
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> advice(@RequestBody String body, @AuthenticationPrincipal Accounts.Account me) {
+        // A leader asking for another district's advice is refused before the body is read in full.
+        limits.districtBlock(body).ifPresent(district -> requireServes(me, district.path("id").asText(null), "district.id"));
         RuleSets.Active active = ruleSets.active();
         Assessment assessment = new AssessmentReader(active.kb()).read("request", body);
-        requireServes(me, assessment);
+        requireServes(me, assessment.district().id(), "district.id");
         Advice advice = active.advisor().advise(assessment);
         return ResponseEntity.ok().header(RULE_SET_HEADER, advice.ruleSet()).body(AdviceWriter.json(advice));
     }
@@ -97,15 +103,21 @@ class Api {
         return attempt.errors().stream().map(p -> Map.of("place", p.place(), "message", p.message())).toList();
     }
 
-    /** Leaders get advice for their own districts; coaches and admins for any. */
-    static void requireServes(Accounts.Account me, Assessment assessment) {
-        if (me.role() == Accounts.Role.LEADER && !me.serves(districtId(assessment), assessment.district().name())) {
-            throw new ApiException(HttpStatus.FORBIDDEN, "You work with districts " + me.districts() + "; this assessment is for "
-                    + districtId(assessment) + ".");
+    /**
+     * Leaders get advice and plans for their own districts only, named by id ({@code field}); coaches and
+     * admins for any. A district's name never counts: anyone can write any name.
+     */
+    static void requireServes(Accounts.Account me, String districtId, String field) {
+        if (me.role() != Accounts.Role.LEADER) {
+            return;
         }
-    }
-
-    static String districtId(Assessment assessment) {
-        return assessment.district().id() != null ? assessment.district().id() : assessment.district().name();
+        if (districtId == null || districtId.isBlank()) {
+            throw new InputException("request", new Problem(field, "is required: give the id of your district (" + String.join(", ", me.districts())
+                    + "); the district's name does not identify it"));
+        }
+        if (!me.serves(districtId)) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "You work with district " + String.join(", ", me.districts()) + "; this assessment is for district "
+                    + districtId + " (" + field + ").");
+        }
     }
 }

@@ -1,11 +1,14 @@
 package org.equityadvisor.server;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 
-/** A request the API refuses, with the status and a sentence that says why. */
+/** A request the API refuses, with the status, a sentence that says why, and any fields a client can act on. */
 class ApiException extends RuntimeException {
 
     private final HttpStatus status;
+    private final Map<String, Object> properties = new LinkedHashMap<>();
 
     ApiException(HttpStatus status, String detail) {
         super(detail);
@@ -14,6 +17,16 @@ class ApiException extends RuntimeException {
 
     HttpStatus status() {
         return status;
+    }
+
+    /** Adds a field to the problem detail, e.g. the quota that was reached. */
+    ApiException with(String name, Object value) {
+        properties.put(name, value);
+        return this;
+    }
+
+    Map<String, Object> properties() {
+        return properties;
     }
 
     static ApiException notFound(String what) {

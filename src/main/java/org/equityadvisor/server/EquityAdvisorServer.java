@@ -1,16 +1,21 @@
 package org.equityadvisor.server;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.equityadvisor.model.InputException;
+import org.equityadvisor.model.Problem;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /**
  * The server: one Spring Boot process with the REST API, the plan store, sign-in and the rule hot reload.
@@ -47,9 +52,46 @@ public class EquityAdvisorServer {
         SpringApplication app = new SpringApplication(EquityAdvisorServer.class);
         // Below the environment and arguments: SPRING_DATASOURCE_URL or --spring.datasource.url=jdbc:postgresql://… replaces it.
         app.setDefaultProperties(Map.of("spring.datasource.url", "jdbc:h2:file:" + options.data().toAbsolutePath().resolve("equity-advisor")));
+        secure(options.data(), false);
         ConfigurableApplicationContext context = app.run(args.toArray(String[]::new));
+        // The database has created its files by now: the owner's only, like the folder.
+        secure(options.data(), true);
         int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port", String.valueOf(options.port())));
         return new Running(port, context::close);
+    }
+
+    /**
+     * A password's hash as the users file takes it: {@code {bcrypt}…}. Here because bcrypt comes with Spring
+     * Security, which only this package may use.
+     */
+    public static String hashPassword(CharSequence password) {
+        if (password.length() == 0) {
+            throw new InputException("password", new Problem("password", "is empty"));
+        }
+        int bytes = password.toString().getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > 72) {
+            // bcrypt reads only the first 72 bytes: a longer password would be silently shortened.
+            throw new InputException("password", new Problem("password", "is " + bytes + " bytes long; bcrypt takes at most 72 bytes (UTF-8)"));
+        }
+        return "{bcrypt}" + new BCryptPasswordEncoder().encode(password);
+    }
+
+    private static void secure(Path data, boolean files) {
+        try {
+            if (files) {
+                DataFolder.secureFiles(data);
+            } else {
+                DataFolder.secure(data);
+            }
+        } catch (IOException e) {
+            throw new InputException("--data", new Problem("--data", data + " cannot be made readable by its owner only: " + e.getMessage()));
+        }
+    }
+
+    /** Every acknowledged write is on disk before the answer goes out (see {@link Durability}). */
+    @Bean
+    static Durability durability() {
+        return new Durability();
     }
 
     @Bean(destroyMethod = "close")
@@ -63,7 +105,8 @@ public class EquityAdvisorServer {
     }
 
     @Bean
-    Accounts accounts(@Value("${equityadvisor.users:}") String users, @Value("${equityadvisor.data:data}") String data) {
-        return Accounts.load(users.isBlank() ? null : Path.of(users), Path.of(data), System.out);
+    Accounts accounts(@Value("${equityadvisor.users:}") String users, @Value("${equityadvisor.data:data}") String data,
+            @Value("${equityadvisor.allow-noop-passwords}") boolean allowNoop) {
+        return Accounts.load(users.isBlank() ? null : Path.of(users), Path.of(data), System.out, allowNoop);
     }
 }

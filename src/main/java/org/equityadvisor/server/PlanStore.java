@@ -1,15 +1,22 @@
 package org.equityadvisor.server;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.equityadvisor.model.InputException;
 import org.equityadvisor.model.Plan;
+import org.equityadvisor.model.Problem;
 import org.equityadvisor.plan.PlanFile;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Plans in the database, with every saved version kept. Updates are optimistic: they name the version they
@@ -26,9 +33,14 @@ class PlanStore {
     }
 
     private final JdbcClient jdbc;
+    private final int plansPerDistrict;
+    private final long bytesPerDistrict;
 
-    PlanStore(JdbcClient jdbc) {
+    PlanStore(JdbcClient jdbc, @Value("${equityadvisor.quota.plans-per-district}") int plansPerDistrict,
+            @Value("${equityadvisor.quota.bytes-per-district}") DataSize bytesPerDistrict) {
         this.jdbc = jdbc;
+        this.plansPerDistrict = plansPerDistrict;
+        this.bytesPerDistrict = bytesPerDistrict.toBytes();
     }
 
     @Transactional
@@ -36,6 +48,13 @@ class PlanStore {
         String id = UUID.randomUUID().toString();
         Timestamp now = Timestamp.from(Instant.now());
         String body = PlanFile.write(plan);
+        fits(plan, districtId);
+        int plans = jdbc.sql("SELECT COUNT(*) FROM plan WHERE district_id = ? AND deleted = FALSE").param(districtId).query(Integer.class).single();
+        if (plans >= plansPerDistrict) {
+            throw quota("equityadvisor.quota.plans-per-district", "District " + districtId + " has " + plans + " plans, as many as a district may keep ("
+                    + "equityadvisor.quota.plans-per-district=" + plansPerDistrict + "): delete one before drafting another, or ask the operator to raise the quota.");
+        }
+        withinBytes(districtId, body);
         jdbc.sql("INSERT INTO plan (id, district_id, district, title, version, deleted, created_at, updated_at, body) VALUES (?, ?, ?, ?, 1, FALSE, ?, ?, ?)")
                 .params(id, districtId, plan.district(), plan.title(), now, now, body).update();
         version(id, 1, now, user, "drafted", body);
@@ -68,8 +87,11 @@ class PlanStore {
     public Optional<Stored> update(Stored current, int expected, Plan plan, String user, String change) {
         Timestamp now = Timestamp.from(Instant.now());
         String body = PlanFile.write(plan);
-        int rows = jdbc.sql("UPDATE plan SET version = version + 1, title = ?, district = ?, updated_at = ?, body = ? WHERE id = ? AND version = ? AND deleted = FALSE")
-                .params(plan.title(), plan.district(), now, body, current.id(), expected).update();
+        fits(plan, current.districtId());
+        withinBytes(current.districtId(), body);
+        // The district is not among the columns set: a plan never changes district.
+        int rows = jdbc.sql("UPDATE plan SET version = version + 1, title = ?, updated_at = ?, body = ? WHERE id = ? AND version = ? AND deleted = FALSE")
+                .params(plan.title(), now, body, current.id(), expected).update();
         if (rows == 0) {
             return Optional.empty();
         }
@@ -109,7 +131,48 @@ class PlanStore {
     }
 
     private void version(String id, int version, Timestamp at, String user, String change, String body) {
-        jdbc.sql("INSERT INTO plan_version (plan_id, version, saved_at, saved_by, change, body) VALUES (?, ?, ?, ?, ?, ?)")
-                .params(id, version, at, user, change.length() > 1000 ? change.substring(0, 1000) : change, body).update();
+        jdbc.sql("INSERT INTO plan_version (plan_id, version, saved_at, saved_by, change, body, size_bytes) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                .params(id, version, at, user, change.length() > 1000 ? change.substring(0, 1000) : change, body, bytes(body)).update();
+    }
+
+    /** What the columns beside the plan hold; longer would be a database error, a 500, instead of the field named. */
+    private static void fits(Plan plan, String districtId) {
+        List<Problem> problems = new ArrayList<>();
+        if (districtId.length() > 200) {
+            problems.add(new Problem("assessment.district.id", "is " + districtId.length() + " characters long; a district id has at most 200"));
+        }
+        if (plan.district() == null || plan.district().length() > 500) {
+            problems.add(new Problem("district", "must be a district name of at most 500 characters"));
+        }
+        if (plan.title() == null || plan.title().length() > 1000) {
+            problems.add(new Problem("title", "must be a title of at most 1,000 characters"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InputException("plan", problems);
+        }
+    }
+
+    /**
+     * Every version is kept, so each save adds its whole plan to the district's share of the disk; past the
+     * quota a district's writes are refused (507) instead of filling the disk for everyone. Checked before the
+     * write, so saves racing each other may pass it by a few plans at most.
+     */
+    private void withinBytes(String districtId, String body) {
+        long used = jdbc.sql("SELECT COALESCE(SUM(v.size_bytes), 0) FROM plan_version v JOIN plan p ON p.id = v.plan_id WHERE p.district_id = ?")
+                .param(districtId).query(Long.class).single();
+        long adding = bytes(body);
+        if (used + adding > bytesPerDistrict) {
+            throw quota("equityadvisor.quota.bytes-per-district", "District " + districtId + " keeps " + Limits.show(used) + " of plans and their versions; this save of "
+                    + Limits.show(adding) + " would pass its quota of " + Limits.show(bytesPerDistrict) + " (equityadvisor.quota.bytes-per-district). "
+                    + "An admin can remove deleted plans for good (DELETE /api/plans/{id}?purge=true), or the operator can raise the quota.");
+        }
+    }
+
+    private static ApiException quota(String property, String detail) {
+        return new ApiException(HttpStatus.INSUFFICIENT_STORAGE, detail).with("quota", property);
+    }
+
+    private static long bytes(String body) {
+        return body.getBytes(StandardCharsets.UTF_8).length;
     }
 }

@@ -1,14 +1,21 @@
 package org.equityadvisor.server;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.equityadvisor.export.PlanWriter;
 import org.equityadvisor.imports.AssessmentReader;
 import org.equityadvisor.model.Advice;
@@ -63,8 +70,17 @@ class Plans {
         if (assessmentNode == null || !assessmentNode.isObject()) {
             throw new InputException("request", new Problem("assessment", "is required: the district's assessment, as for /api/advice"));
         }
+        // The district first: a leader's plan for another district is refused before the assessment is read.
+        JsonNode district = assessmentNode.get("district");
+        if (district != null && district.isObject()) {
+            Api.requireServes(me, district.path("id").asText(null), "assessment.district.id");
+        }
         Assessment assessment = new AssessmentReader(active.kb()).read("assessment", assessmentNode.toString());
-        Api.requireServes(me, assessment);
+        String districtId = assessment.district().id();
+        if (districtId == null || districtId.isBlank()) {
+            throw new InputException("request", new Problem("assessment.district.id", "is required: a plan is kept under its district's id"));
+        }
+        Api.requireServes(me, districtId, "assessment.district.id");
         LocalDate start = null;
         if (request.hasNonNull("start")) {
             try {
@@ -85,7 +101,7 @@ class Plans {
         } else {
             throw new InputException("request", new Problem("accept", "name the goals to accept (\"accept\": [\"G-CONNECT\"]) or how many (\"top\": 3)"));
         }
-        PlanStore.Stored stored = store.create(plan, Api.districtId(assessment), me.getUsername());
+        PlanStore.Stored stored = store.create(plan, districtId, me.getUsername());
         return ResponseEntity.status(HttpStatus.CREATED).header(HttpHeaders.LOCATION, "/api/plans/" + stored.id()).eTag(etag(stored.version()))
                 .header("X-Plan-Id", stored.id()).header(Api.RULE_SET_HEADER, advice.ruleSet()).body(PlanFile.write(plan));
     }
@@ -121,9 +137,7 @@ class Plans {
         PlanStore.Stored s = visible(id, me);
         int expected = required(ifMatch);
         Plan plan = PlanFile.read("request", body);
-        if (plan.assessment() != null && !Api.districtId(plan.assessment()).equals(s.districtId())) {
-            throw new InputException("request", new Problem("assessment.district.id", "a plan stays with its district (" + s.districtId() + ")"));
-        }
+        sameDistrict(s, plan);
         return saved(store.update(s, expected, plan, me.getUsername(), "replaced"), s);
     }
 
@@ -257,9 +271,28 @@ class Plans {
         return ResponseEntity.ok().eTag(etag(s.version())).body(PlanFile.write(s.plan()));
     }
 
+    /** A plan's district never changes: not its name, not the id of its assessment, not the district of its advice. */
+    private static void sameDistrict(PlanStore.Stored stored, Plan plan) {
+        String name = stored.plan().district();
+        String keep = "a plan stays with its district (" + stored.districtId() + ", " + name + "): draft a new plan for another district";
+        List<Problem> problems = new ArrayList<>();
+        if (!Objects.equals(plan.district(), name)) {
+            problems.add(new Problem("district", keep));
+        }
+        if (plan.assessment() != null && !Objects.equals(plan.assessment().district().id(), stored.districtId())) {
+            problems.add(new Problem("assessment.district.id", keep));
+        }
+        if (plan.advice() != null && !Objects.equals(plan.advice().district(), name)) {
+            problems.add(new Problem("advice.district", keep));
+        }
+        if (!problems.isEmpty()) {
+            throw new InputException("request", problems);
+        }
+    }
+
     private PlanStore.Stored visible(String id, Accounts.Account me) {
         PlanStore.Stored s = store.find(id).filter(p -> !p.deleted()).orElseThrow(() -> ApiException.notFound("Plan " + id));
-        if (!me.serves(s.districtId(), s.plan().district())) {
+        if (!me.serves(s.districtId())) {
             throw ApiException.notFound("Plan " + id);
         }
         return s;
@@ -290,16 +323,23 @@ class Plans {
     }
 
     private JsonNode tree(String body) {
-        try {
-            JsonNode node = json.readTree(body);
-            if (node == null || !node.isObject()) {
-                throw new InputException("request", new Problem("request", "must be a JSON object"));
+        JsonNode node;
+        try (JsonParser parser = json.getFactory().createParser(body)) {
+            try {
+                node = json.readTree(parser);
+            } catch (JsonProcessingException e) {
+                // A limit of the server (nesting depth, string length) comes without a location: the parser has it.
+                JsonLocation at = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
+                String why = e instanceof StreamConstraintsException ? "is past a limit of this server: " : "is not valid JSON: ";
+                throw new InputException("request", new Problem("request:" + at.getLineNr() + ":" + at.getColumnNr(), why + e.getOriginalMessage()));
             }
-            return node;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new InputException("request", new Problem("request:" + e.getLocation().getLineNr() + ":" + e.getLocation().getColumnNr(),
-                    "is not valid JSON: " + e.getOriginalMessage()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("a string cannot fail to be read", e);
         }
+        if (node == null || !node.isObject()) {
+            throw new InputException("request", new Problem("request", "must be a JSON object"));
+        }
+        return node;
     }
 
     /** The id in a body {"id": "G-CONNECT"}. */

@@ -1,5 +1,9 @@
 package org.equityadvisor.server;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.equityadvisor.knowledge.RuleSetException;
@@ -45,6 +49,7 @@ class Problems extends ResponseEntityExceptionHandler {
     ProblemDetail api(ApiException e) {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
         p.setTitle(e.status().getReasonPhrase());
+        e.properties().forEach(p::setProperty);
         return p;
     }
 
@@ -61,6 +66,22 @@ class Problems extends ResponseEntityExceptionHandler {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request body is missing or is not valid JSON.");
         p.setTitle("Invalid input");
         return ResponseEntity.badRequest().body(p);
+    }
+
+    /**
+     * A problem detail written straight to the response, for the filters that answer before any controller
+     * does (sign-in, the body limit). {@code extra} adds fields a client can act on.
+     */
+    static void write(HttpServletResponse res, ObjectMapper json, int status, String title, String detail, Map<String, Object> extra) throws IOException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "about:blank");
+        body.put("title", title);
+        body.put("status", status);
+        body.put("detail", detail);
+        body.putAll(extra);
+        res.setStatus(status);
+        res.setContentType("application/problem+json");
+        json.writeValue(res.getOutputStream(), body);
     }
 
     private static String summary(List<Problem> problems) {

@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.equityadvisor.model.InputException;
 import org.equityadvisor.testing.Fixtures;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,7 @@ class AccountsTest {
     @Test
     void theFirstStartCreatesOneAdminPrintsItsPasswordOnceAndKeepsOnlyTheHash() throws Exception {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        Accounts first = Accounts.load(null, tmp.resolve("data"), new PrintStream(printed, true, StandardCharsets.UTF_8));
+        Accounts first = Accounts.load(null, tmp.resolve("data"), new PrintStream(printed, true, StandardCharsets.UTF_8), false);
 
         String line = printed.toString(StandardCharsets.UTF_8);
         assertThat(line).startsWith("First start: created user 'admin' with password ");
@@ -34,8 +35,11 @@ class AccountsTest {
         assertThat(PasswordEncoderFactories.createDelegatingPasswordEncoder().matches(password, admin.getPassword())).isTrue();
 
         ByteArrayOutputStream again = new ByteArrayOutputStream();
-        Accounts.load(null, tmp.resolve("data"), new PrintStream(again, true, StandardCharsets.UTF_8));
+        Accounts.load(null, tmp.resolve("data"), new PrintStream(again, true, StandardCharsets.UTF_8), false);
         assertThat(again.size()).as("the password is printed only once").isZero();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(tmp.resolve("data")))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(tmp.resolve("data/users.yaml")))).as("the hash is the owner's only")
+                .isEqualTo("rw-------");
     }
 
     @Test
@@ -46,22 +50,36 @@ class AccountsTest {
                 - { name: sam, password: "{noop}x", role: BOSS, team: blue }
                 """);
 
-        assertThatThrownBy(() -> Accounts.read(file)).isInstanceOfSatisfying(InputException.class, e ->
+        assertThatThrownBy(() -> Accounts.read(file, true)).isInstanceOfSatisfying(InputException.class, e ->
                 assertThat(e.problems()).extracting(p -> p.place().replace(file.toString(), "users.yaml") + " " + p.message()).contains(
-                        "users.yaml: [0].password must be a {bcrypt} hash or, for local trials, {noop} followed by the password",
+                        "users.yaml: [0].password must be a {bcrypt} hash: make one with 'equity-advisor hash-password'",
                         "users.yaml: [0].districts write district ids in quotes, e.g. \"0612345\": unquoted, YAML read this one as the number 201957",
                         "users.yaml: [1].role 'BOSS' is not one of LEADER, COACH, ADMIN",
                         "users.yaml: [1].team unknown field (name, password, role, districts)"));
     }
 
     @Test
-    void aLeaderServesOnlyItsDistricts() {
+    void noopPasswordsInClearAreRefusedOutsideTestsWithTheWayToAHash() {
         Path file = tmp.resolve("users.yaml");
-        Fixtures.write(file, "- { name: maria, password: \"{noop}x\", role: LEADER, districts: [\"0612345\"] }\n");
+        Fixtures.write(file, "- { name: maria, password: \"{noop}maria-pass\", role: LEADER, districts: [\"0612345\"] }\n");
 
-        var maria = (Accounts.Account) Accounts.read(file).loadUserByUsername("maria");
+        assertThatThrownBy(() -> Accounts.read(file, false)).isInstanceOfSatisfying(InputException.class, e ->
+                assertThat(e.problems()).singleElement().satisfies(p -> {
+                    assertThat(p.place()).endsWith("[0].password");
+                    assertThat(p.message()).contains("{noop}", "only tests", "equity-advisor hash-password");
+                }));
+        assertThat(Accounts.read(file, true).size()).isEqualTo(1);
+    }
 
-        assertThat(maria.serves("0612345", null)).isTrue();
-        assertThat(maria.serves("0699999", "Elsewhere")).isFalse();
+    @Test
+    void aLeaderServesItsDistrictsByIdAndNeverByName() {
+        Path file = tmp.resolve("users.yaml");
+        Fixtures.write(file, "- { name: maria, password: \"" + EquityAdvisorServer.hashPassword("maria-pass") + "\", role: LEADER, districts: [\"0612345\"] }\n");
+
+        var maria = (Accounts.Account) Accounts.read(file, false).loadUserByUsername("maria");
+
+        assertThat(maria.serves("0612345")).isTrue();
+        assertThat(maria.serves("0699999")).isFalse();
+        assertThat(maria.serves(null)).isFalse();
     }
 }

@@ -10,7 +10,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 @SpringBootTest(classes = EquityAdvisorServer.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "equityadvisor.rules=rules", "equityadvisor.scenarios=scenarios", "equityadvisor.users=src/test/resources/server/users.yaml",
-        "equityadvisor.watch=false", "spring.datasource.url=jdbc:h2:mem:api;DB_CLOSE_DELAY=-1"})
+        "equityadvisor.watch=false", "equityadvisor.public-api-docs=true", "spring.datasource.url=jdbc:h2:mem:api;DB_CLOSE_DELAY=-1"})
 class ApiTest extends ServerTest {
 
     @Test
@@ -58,6 +58,7 @@ class ApiTest extends ServerTest {
         assertThat(json.get("sources").size()).isGreaterThan(5);
     }
 
+    /** Here the API document is configured public (equityadvisor.public-api-docs=true); HardeningTest has the default. */
     @Test
     void openApiSwaggerAndHealthAreServed() {
         Response docs = send(null, "GET", "/v3/api-docs", null);

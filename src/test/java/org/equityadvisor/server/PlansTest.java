@@ -10,13 +10,21 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.equityadvisor.model.Plan;
 import org.equityadvisor.plan.PlanFile;
+import com.zaxxer.hikari.HikariDataSource;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.boot.test.context.SpringBootTest;
 
 @SpringBootTest(classes = EquityAdvisorServer.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "equityadvisor.rules=rules", "equityadvisor.scenarios=", "equityadvisor.users=src/test/resources/server/users.yaml",
         "equityadvisor.watch=false", "spring.datasource.url=${equityadvisor.test.datasource:jdbc:h2:mem:plans;DB_CLOSE_DELAY=-1}"})
 class PlansTest extends ServerTest {
+
+    @Autowired
+    DataSource dataSource;
 
     @Test
     void aDraftedPlanIsStoredWithAnETagAndReadBackEqual() {
@@ -59,6 +67,18 @@ class PlansTest extends ServerTest {
 
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.json().get("errors").get(0).get("field").asText()).contains("goals[0].steps[0].due");
+        assertThat(send("lee", "GET", "/api/plans/" + id, null).header("ETag")).isEqualTo("\"1\"");
+    }
+
+    @Test
+    void aTitleLongerThanTheStoreKeepsIsABadRequestNamingItNotAServerError() {
+        String id = newPlan();
+        String body = send("lee", "GET", "/api/plans/" + id, null).body().replaceFirst("\"title\" : \"[^\"]*\"", "\"title\" : \"" + "T".repeat(1001) + "\"");
+
+        Response r = send("lee", "PUT", "/api/plans/" + id, body, "If-Match", "\"1\"");
+
+        assertThat(r.status()).as(r.body()).isEqualTo(400);
+        assertThat(r.json().get("errors").findValuesAsText("field")).anyMatch(f -> f.contains("title"));
         assertThat(send("lee", "GET", "/api/plans/" + id, null).header("ETag")).isEqualTo("\"1\"");
     }
 
@@ -108,6 +128,27 @@ class PlansTest extends ServerTest {
         assertThat(send("ada", "GET", "/api/plans/" + id + "/versions", null).status()).isEqualTo(404);
         assertThat(send("ada", "DELETE", "/api/plans/" + id + "?purge=true", null).status()).isEqualTo(204);
         assertThat(send("ada", "DELETE", "/api/plans/" + id + "?purge=true", null).status()).isEqualTo(404);
+    }
+
+    /**
+     * On PostgreSQL (CI runs this class there too), a commit is flushed to disk before the answer: even for a
+     * role whose server setting is synchronous_commit=off, the server's sessions turn it back on.
+     */
+    @Test
+    void postgresqlSessionsCommitToDiskEvenWhereTheServerSaysOtherwise() throws Exception {
+        String url = ((HikariDataSource) dataSource).getJdbcUrl();
+        Assumptions.assumeTrue(url.startsWith("jdbc:postgresql:"), "runs on PostgreSQL only: " + url);
+        JdbcClient admin = JdbcClient.create(dataSource);
+        admin.sql("ALTER ROLE CURRENT_USER SET synchronous_commit = off").update();
+        try (HikariDataSource plain = new HikariDataSource(); HikariDataSource durable = new HikariDataSource()) {
+            plain.setJdbcUrl(url);
+            durable.setJdbcUrl(url);
+            new Durability().postProcessBeforeInitialization(durable, "dataSource");
+            assertThat(JdbcClient.create(plain).sql("SHOW synchronous_commit").query(String.class).single()).as("the role's setting").isEqualTo("off");
+            assertThat(JdbcClient.create(durable).sql("SHOW synchronous_commit").query(String.class).single()).isEqualTo("on");
+        } finally {
+            admin.sql("ALTER ROLE CURRENT_USER RESET synchronous_commit").update();
+        }
     }
 
     /** 20 threads update one plan with If-Match at once: one wins each round, the rest get 412, nothing is lost. */

@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import org.equityadvisor.model.InputException;
 import org.equityadvisor.model.Plan;
+import org.equityadvisor.model.Problem;
 import org.equityadvisor.plan.PlanFile;
 
 /**
@@ -57,7 +59,17 @@ public final class PlanWriter {
     private PlanWriter() {
     }
 
+    /**
+     * The plan in a format.
+     *
+     * @throws InputException when the plan breaks a limit of a plan file (PlanFile.problems), such as a date
+     *     outside 1990..2100: what cannot be read back is not exported either
+     */
     public static byte[] write(Plan plan, Format format) {
+        List<Problem> problems = PlanFile.problems(plan);
+        if (!problems.isEmpty()) {
+            throw new InputException("plan", problems);
+        }
         return switch (format) {
             case JSON -> PlanFile.write(plan).getBytes(StandardCharsets.UTF_8);
             case MD -> markdown(PlanDocument.of(plan)).getBytes(StandardCharsets.UTF_8);
@@ -95,7 +107,7 @@ public final class PlanWriter {
     }
 
     private static String cell(String text) {
-        return text.replace("|", "\\|").replace("\n", " ");
+        return text.replace("|", "\\|").replace("\r", "").replace("\n", " ");
     }
 
     /** A Mermaid Gantt chart: GitHub, GitLab and most Markdown viewers draw it as a picture. */
@@ -108,7 +120,7 @@ public final class PlanWriter {
                 section = bar.goal();
                 out.append("    section ").append(section).append('\n');
             }
-            String label = bar.label().replaceAll("[:;#]", ",");
+            String label = bar.label().replaceAll("[:;#]", ",").replaceAll("\\s+", " ");
             out.append("    ").append(label).append(" :s").append(++n).append(", ").append(bar.start()).append(", ").append(bar.end().plusDays(1)).append('\n');
         }
         return out.append("```\n\n").toString();

@@ -23,6 +23,7 @@ import org.equityadvisor.model.Answer;
 import org.equityadvisor.model.Assessment;
 import org.equityadvisor.model.District;
 import org.equityadvisor.model.InputException;
+import org.equityadvisor.model.InputLimits;
 import org.equityadvisor.model.Measure;
 import org.equityadvisor.model.Problem;
 
@@ -97,6 +98,11 @@ public final class AssessmentReader {
         return assessment;
     }
 
+    static String tooMany(int entries, int known, String what) {
+        return InputLimits.count(entries) + " entries; the framework has " + known + " " + what + " and an assessment at most "
+                + InputLimits.LIST_ITEMS + " entries here";
+    }
+
     /** Measures that could not be read are left out, so map a validation index back to the document's. */
     private static String original(String place, List<Integer> positions) {
         Matcher m = MEASURE_PLACE.matcher(place);
@@ -124,7 +130,7 @@ public final class AssessmentReader {
                 d.integer("schools", false), d.number("lowIncomePct", false), d.date("planStart", false), d.texts("inPlace", false));
     }
 
-    private static List<Answer> answers(YamlDocument doc, YamlEntry root, List<Problem> problems) {
+    private List<Answer> answers(YamlDocument doc, YamlEntry root, List<Problem> problems) {
         List<Answer> out = new ArrayList<>();
         JsonNode node = root.node("answers");
         if (node == null || node.isNull()) {
@@ -132,6 +138,10 @@ public final class AssessmentReader {
         }
         if (!node.isObject()) {
             root.problem("answers", "expected indicator ids with their levels, e.g. SA-ACC-01: 2");
+            return out;
+        }
+        if (node.size() > InputLimits.LIST_ITEMS) {
+            root.problem("answers", tooMany(node.size(), kb.indicators().size(), "indicators"));
             return out;
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
@@ -147,7 +157,7 @@ public final class AssessmentReader {
                     out.add(new Answer(field.getKey(), level, e.text("note", false)));
                 }
             } else {
-                problems.add(new Problem(doc.at(value) + ": " + place, "expected a level 1..4 (or level: and note:), found '" + value.asText() + "'"));
+                problems.add(new Problem(doc.at(value) + ": " + place, "expected a level 1..4 (or level: and note:), found " + InputLimits.quote(value.asText())));
             }
         }
         return out;
@@ -163,6 +173,11 @@ public final class AssessmentReader {
             root.problem("measures", "expected a list of rows, each with metric: and value:");
             return out;
         }
+        if (node.size() > InputLimits.MEASURES) {
+            root.problem("measures", InputLimits.count(node.size()) + " rows; an assessment has at most " + InputLimits.count(InputLimits.MEASURES)
+                    + " (one per metric and group)");
+            return out;
+        }
         for (int i = 0; i < node.size(); i++) {
             YamlEntry e = YamlEntry.of(doc, node.get(i), "measures[" + i + "]", problems, MEASURE);
             if (!e.valid()) {
@@ -171,13 +186,13 @@ public final class AssessmentReader {
             String metric = e.text("metric", true);
             Double value = e.number("value", true);
             Integer year = e.integer("year", false);
-            if (year != null && (year < 1990 || year > 2100)) {
-                e.problem("year", year + " is not a plausible year");
+            if (year != null && (year < InputLimits.FIRST_DATE.getYear() || year > InputLimits.LAST_DATE.getYear())) {
+                e.problem("year", year + " is not a plausible year; use one from " + InputLimits.FIRST_DATE.getYear() + " to " + InputLimits.LAST_DATE.getYear());
             }
             String kindWord = e.text("kind", false);
             Measure.Kind kind = Measure.Kind.of(kindWord);
             if (kindWord != null && kind == null) {
-                e.problem("kind", "'" + kindWord + "' is not one of survey, estimate");
+                e.problem("kind", InputLimits.quote(kindWord) + " is not one of survey, estimate");
             }
             if (metric != null && value != null) {
                 out.add(new Measure(metric, e.text("group", false), value, e.integer("n", false), e.number("moe", false), year, e.text("source", false), kind));
@@ -187,7 +202,7 @@ public final class AssessmentReader {
         return out;
     }
 
-    private static Map<String, Double> thresholds(YamlDocument doc, YamlEntry root, List<Problem> problems) {
+    private Map<String, Double> thresholds(YamlDocument doc, YamlEntry root, List<Problem> problems) {
         Map<String, Double> out = new TreeMap<>();
         JsonNode node = root.node("thresholds");
         if (node == null || node.isNull()) {
@@ -197,11 +212,15 @@ public final class AssessmentReader {
             root.problem("thresholds", "expected metric ids with values, e.g. GM-06: 20");
             return out;
         }
+        if (node.size() > InputLimits.LIST_ITEMS) {
+            root.problem("thresholds", tooMany(node.size(), kb.metrics().size(), "metrics"));
+            return out;
+        }
         node.fields().forEachRemaining(f -> {
             if (f.getValue().isNumber()) {
                 out.put(f.getKey(), f.getValue().doubleValue());
             } else {
-                problems.add(new Problem(doc.at(f.getValue()) + ": thresholds." + f.getKey(), "expected a number, found '" + f.getValue().asText() + "'"));
+                problems.add(new Problem(doc.at(f.getValue()) + ": thresholds." + f.getKey(), "expected a number, found " + InputLimits.quote(f.getValue().asText())));
             }
         });
         return out;

@@ -36,7 +36,7 @@ class PlanFileTest {
         String broken = PlanFile.write(PLAN).replaceFirst("\"title\" : ", "\"title\" ");
 
         assertThatThrownBy(() -> PlanFile.read("plan.json", broken)).isInstanceOf(InputException.class)
-                .hasMessageContaining("plan.json:2:").hasMessageContaining("is not valid JSON");
+                .hasMessageContaining("plan.json:2:").hasMessageContaining("malformed JSON");
     }
 
     @Test
@@ -62,9 +62,9 @@ class PlanFileTest {
 
         assertThatThrownBy(() -> PlanFile.read("plan.json", edited)).isInstanceOfSatisfying(InputException.class, e ->
                 assertThat(e.problems()).extracting(p -> p.place() + " " + p.message()).contains(
-                        "plan.json: title is required",
-                        "plan.json: goals[0].divide is required (ACCESS, USE or DESIGN)",
-                        "plan.json: goals[0].steps[0].status 'finished' is not one of done, in-progress, planned"));
+                        "plan.json:2: title is required",
+                        "plan.json:10: goals[0].divide is required (ACCESS, USE or DESIGN)",
+                        "plan.json:19: goals[0].steps[0].status 'finished' is not one of done, in-progress, planned"));
     }
 
     @Test

@@ -174,6 +174,9 @@ class InputFuzzTest {
             return;
         }
         accepted.merge("assessment", 1, Integer::sum);
+        if (c.kinds().contains("alias") || c.kinds().contains("billion-laughs")) {
+            crash("alias accepted", c, new IllegalStateException("a YAML alias was read as the text of its name"));
+        }
         exports("drafted plan", plan, c, binary);
     }
 

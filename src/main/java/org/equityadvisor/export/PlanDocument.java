@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import org.equityadvisor.model.ActionStep;
-import org.equityadvisor.model.InputLimits;
 import org.equityadvisor.model.Plan;
 import org.equityadvisor.model.PlanGoal;
 import org.equityadvisor.model.PlanOutcome;
@@ -17,15 +16,9 @@ import org.equityadvisor.model.SuggestedGoal;
 
 /**
  * A plan laid out once as headings, paragraphs, tables and a timeline, so that the Markdown, Word and PDF
- * exports are rendered from the same blocks and say the same thing. Every text is made printable here
- * (InputLimits.printable): the readers refuse unprintable characters, and a plan built in code must not
- * break a Word or PDF file either.
+ * exports are rendered from the same blocks and say the same thing.
  */
 record PlanDocument(String title, List<Block> blocks) {
-
-    PlanDocument {
-        title = InputLimits.printable(title);
-    }
 
     static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
 
@@ -33,23 +26,13 @@ record PlanDocument(String title, List<Block> blocks) {
     }
 
     record Heading(int level, String text) implements Block {
-        Heading {
-            text = InputLimits.printable(text);
-        }
     }
 
     record Paragraph(String text) implements Block {
-        Paragraph {
-            text = InputLimits.printable(text);
-        }
     }
 
     /** A table whose cells may hold several lines. */
     record Table(List<String> header, List<List<List<String>>> rows) implements Block {
-        Table {
-            header = header.stream().map(InputLimits::printable).toList();
-            rows = rows.stream().map(row -> row.stream().map(cell -> cell.stream().map(InputLimits::printable).toList()).toList()).toList();
-        }
     }
 
     /** The Gantt-style picture of every step of the plan. */
@@ -57,9 +40,6 @@ record PlanDocument(String title, List<Block> blocks) {
     }
 
     record Bar(String goal, String label, LocalDate start, LocalDate end, String divide) {
-        Bar {
-            label = InputLimits.printable(label);
-        }
     }
 
     static PlanDocument of(Plan plan) {

@@ -62,8 +62,9 @@ public final class PlanWriter {
     /**
      * The plan in a format.
      *
-     * @throws InputException when the plan breaks a limit of a plan file (PlanFile.problems), such as a date
-     *     outside 1990..2100: what cannot be read back is not exported either
+     * @throws InputException naming the field when the plan breaks a limit of a plan file (PlanFile.problems):
+     *     a control character that Word and PDF cannot hold, a date outside 1990..2100 that no timeline can
+     *     draw. Plans read or drafted by the library never do; one built in code is refused, not half-written.
      */
     public static byte[] write(Plan plan, Format format) {
         List<Problem> problems = PlanFile.problems(plan);

@@ -57,10 +57,8 @@ final class TimelineChart {
             double days = Math.max(1, ChronoUnit.DAYS.between(from, to));
             double scale = (WIDTH - LABEL - 20) / days;
             long months = ChronoUnit.MONTHS.between(YearMonth.from(from), YearMonth.from(to));
-            // About a dozen labels, and a line a month only while months are wide enough to tell apart.
-            long every = months > 24 ? Math.max(3, (months + 11) / 12) : months > 12 ? 2 : 1;
-            long step = months > 48 ? every : 1;
-            for (long m = 0; m <= months; m += step) {
+            int every = months > 24 ? 3 : months > 12 ? 2 : 1;
+            for (int m = 0; m <= months; m++) {
                 LocalDate month = from.plusMonths(m);
                 int x = LABEL + (int) Math.round(ChronoUnit.DAYS.between(from, month) * scale);
                 g.setColor(new Color(0xdddddd));

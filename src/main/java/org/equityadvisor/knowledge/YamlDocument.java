@@ -50,6 +50,7 @@ public final class YamlDocument {
             .build();
     private static final JsonFactory JSON = JsonFactory.builder().streamReadConstraints(LIMITS).build();
     private static final YAMLFactory YAML = YAMLFactory.builder().streamReadConstraints(LIMITS).loaderOptions(yamlLimits()).build();
+    private static final Pattern NOT_FINITE = Pattern.compile("[-+]?\\.(nan|NaN|NAN|inf|Inf|INF)");
     private static final Pattern PATH_STEP = Pattern.compile("([^.\\[]+)|\\[(\\d+)]");
 
     private final String name;
@@ -285,7 +286,9 @@ public final class YamlDocument {
             if (p.currentToken() == JsonToken.VALUE_NUMBER_INT) {
                 return p.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? f.numberNode(p.getBigIntegerValue()) : f.numberNode(p.getLongValue());
             }
-            double value = p.getDoubleValue();
+            // YAML's .nan and .inf, and numbers too large for a double: no figure can be either.
+            boolean special = NOT_FINITE.matcher(p.getText()).matches();
+            double value = special ? Double.NaN : p.getDoubleValue();
             if (Double.isNaN(value) || Double.isInfinite(value)) {
                 problem(line, path, InputLimits.quote(p.getText()) + " is not a finite number");
                 return new PlacedNull();

@@ -131,16 +131,6 @@ public final class InputLimits {
         return "contains " + what + " " + codePoint(cp) + " at character " + (at + 1) + ", which cannot be printed; remove it";
     }
 
-    /** The text with every character removed that {@link #unprintable} finds, for writers that must print anything. */
-    public static String printable(String text) {
-        if (text == null || unprintable(text) < 0) {
-            return text;
-        }
-        StringBuilder out = new StringBuilder(text.length());
-        text.codePoints().filter(cp -> !unprintable(cp)).forEach(out::appendCodePoint);
-        return out.toString();
-    }
-
     /** What is wrong with a date, or null: before {@link #FIRST_DATE} or after {@code last}. */
     public static String dateProblem(LocalDate date, LocalDate last) {
         if (date == null || !date.isBefore(FIRST_DATE) && !date.isAfter(last)) {

@@ -367,7 +367,7 @@ public final class Mutations {
         return String.join("\n", lines);
     }
 
-    /** An anchor on one scalar value and an alias to it on another line, or an alias to nothing. */
+    /** An anchor on one scalar value and an alias to it on another line (or at the end). */
     private String alias(List<String> lines) {
         List<Integer> values = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
@@ -385,11 +385,12 @@ public final class Mutations {
         String a = lines.get(from);
         int ca = a.indexOf(": ");
         lines.set(from, a.substring(0, ca + 2) + "&n " + a.substring(ca + 2));
-        if (to != from) {
-            String b = lines.get(to);
-            int cb = b.indexOf(": ");
-            lines.set(to, b.substring(0, cb + 2) + "*n");
+        if (to == from) {
+            return String.join("\n", lines) + "\nextra: *n\n";
         }
+        String b = lines.get(to);
+        int cb = b.indexOf(": ");
+        lines.set(to, b.substring(0, cb + 2) + "*n");
         return String.join("\n", lines);
     }
 }

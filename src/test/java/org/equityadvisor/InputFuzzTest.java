@@ -2,6 +2,9 @@ package org.equityadvisor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -174,7 +177,7 @@ class InputFuzzTest {
             return;
         }
         accepted.merge("assessment", 1, Integer::sum);
-        if (c.kinds().contains("alias") || c.kinds().contains("billion-laughs")) {
+        if (c.name().endsWith(".yaml") && hasAlias(c.text())) {
             crash("alias accepted", c, new IllegalStateException("a YAML alias was read as the text of its name"));
         }
         exports("drafted plan", plan, c, binary);
@@ -250,6 +253,20 @@ class InputFuzzTest {
             crash(stage + " export", c, e);
         } catch (RuntimeException | StackOverflowError e) {
             crash(stage + " export", c, e);
+        }
+        return false;
+    }
+
+    /** Whether a YAML parser meets an alias in the text (a "*n" inside quotes is none). */
+    private static boolean hasAlias(String text) {
+        try (JsonParser p = new YAMLFactory().createParser(text)) {
+            while (p.nextToken() != null) {
+                if (((YAMLParser) p).isCurrentAlias()) {
+                    return true;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return false;
         }
         return false;
     }

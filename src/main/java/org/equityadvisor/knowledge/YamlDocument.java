@@ -70,7 +70,6 @@ public final class YamlDocument {
         LoaderOptions options = new LoaderOptions();
         options.setNestingDepthLimit(InputLimits.DEPTH);
         options.setCodePointLimit(InputLimits.DOCUMENT_CHARS);
-        options.setMaxAliasesForCollections(0);
         return options;
     }
 

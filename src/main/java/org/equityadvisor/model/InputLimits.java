@@ -13,7 +13,7 @@ public final class InputLimits {
 
     // --- documents -------------------------------------------------------------------------------------
 
-    /** Characters in one document: a 2,000-row assessment is about 150,000, a drafted plan with its advice about 60,000. */
+    /** Characters in one document: a 2,000-row assessment is under 250,000, a drafted plan with its advice about 60,000. */
     public static final int DOCUMENT_CHARS = 2_000_000;
     /** Levels of nesting: a plan file, the deepest document, has 9 (plan, advice, goals, actions, because, sources). */
     public static final int DEPTH = 20;
@@ -36,7 +36,7 @@ public final class InputLimits {
     public static final int LIST_ITEMS = 200;
     /** Goals of a plan: the CoSN plan asks for three or more; the catalog has twelve. */
     public static final int GOALS = 50;
-    /** Steps, partners and outcomes of one goal each: the catalog's busiest goal has 9 actions. */
+    /** Steps, partners and outcomes of one goal each: the catalog's busiest goal has 6 actions. */
     public static final int GOAL_ITEMS = 200;
 
     // --- texts -------------------------------------------------------------------------------------------
@@ -54,7 +54,7 @@ public final class InputLimits {
 
     // --- dates and figures -------------------------------------------------------------------------------
 
-    /** The earliest date any input may carry (the first federal E-rate figures are from 1998). */
+    /** The earliest date any input may carry: older figures say nothing about a district today. */
     public static final LocalDate FIRST_DATE = LocalDate.of(1990, 1, 1);
     /** The latest date any input may carry: a plan's steps and outcomes included. */
     public static final LocalDate LAST_DATE = LocalDate.of(2100, 12, 31);

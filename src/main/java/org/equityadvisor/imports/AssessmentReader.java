@@ -55,9 +55,17 @@ public final class AssessmentReader {
         return read(YamlDocument.parse(name, text), Set.of());
     }
 
-    /** Reads a UTF-8 text file, turning a missing or unreadable file into an input problem. */
+    /**
+     * Reads a UTF-8 text file, turning a missing or unreadable file into an input problem. A file too large
+     * to be a document (three bytes a character at most) is refused before it is read into memory.
+     */
     public static String text(Path file) {
         try {
+            long bytes = Files.size(file);
+            if (bytes > 3L * InputLimits.DOCUMENT_CHARS) {
+                throw new InputException(file.toString(), new Problem(file.toString(), "is " + InputLimits.count(bytes)
+                        + " bytes long; a document has at most " + InputLimits.count(InputLimits.DOCUMENT_CHARS) + " characters"));
+            }
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new InputException(file.toString(), new Problem(file.toString(), "no such file"));
@@ -98,11 +106,6 @@ public final class AssessmentReader {
         return assessment;
     }
 
-    static String tooMany(int entries, int known, String what) {
-        return InputLimits.count(entries) + " entries; the framework has " + known + " " + what + " and an assessment at most "
-                + InputLimits.LIST_ITEMS + " entries here";
-    }
-
     /** Measures that could not be read are left out, so map a validation index back to the document's. */
     private static String original(String place, List<Integer> positions) {
         Matcher m = MEASURE_PLACE.matcher(place);
@@ -130,7 +133,7 @@ public final class AssessmentReader {
                 d.integer("schools", false), d.number("lowIncomePct", false), d.date("planStart", false), d.texts("inPlace", false));
     }
 
-    private List<Answer> answers(YamlDocument doc, YamlEntry root, List<Problem> problems) {
+    private static List<Answer> answers(YamlDocument doc, YamlEntry root, List<Problem> problems) {
         List<Answer> out = new ArrayList<>();
         JsonNode node = root.node("answers");
         if (node == null || node.isNull()) {
@@ -141,7 +144,7 @@ public final class AssessmentReader {
             return out;
         }
         if (node.size() > InputLimits.LIST_ITEMS) {
-            root.problem("answers", tooMany(node.size(), kb.indicators().size(), "indicators"));
+            root.problem("answers", InputLimits.tooMany(node.size(), InputLimits.LIST_ITEMS, "entries"));
             return out;
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
@@ -174,8 +177,7 @@ public final class AssessmentReader {
             return out;
         }
         if (node.size() > InputLimits.MEASURES) {
-            root.problem("measures", InputLimits.count(node.size()) + " rows; an assessment has at most " + InputLimits.count(InputLimits.MEASURES)
-                    + " (one per metric and group)");
+            root.problem("measures", InputLimits.tooMany(node.size(), InputLimits.MEASURES, "rows"));
             return out;
         }
         for (int i = 0; i < node.size(); i++) {
@@ -202,7 +204,7 @@ public final class AssessmentReader {
         return out;
     }
 
-    private Map<String, Double> thresholds(YamlDocument doc, YamlEntry root, List<Problem> problems) {
+    private static Map<String, Double> thresholds(YamlDocument doc, YamlEntry root, List<Problem> problems) {
         Map<String, Double> out = new TreeMap<>();
         JsonNode node = root.node("thresholds");
         if (node == null || node.isNull()) {
@@ -213,7 +215,7 @@ public final class AssessmentReader {
             return out;
         }
         if (node.size() > InputLimits.LIST_ITEMS) {
-            root.problem("thresholds", tooMany(node.size(), kb.metrics().size(), "metrics"));
+            root.problem("thresholds", InputLimits.tooMany(node.size(), InputLimits.LIST_ITEMS, "entries"));
             return out;
         }
         node.fields().forEachRemaining(f -> {

@@ -29,15 +29,18 @@ final class AssessmentCheck {
         } else {
             district(district, d, out);
         }
-        if (a.answers().size() > InputLimits.LIST_ITEMS || a.thresholds().size() > InputLimits.LIST_ITEMS) {
-            String place = a.answers().size() > InputLimits.LIST_ITEMS ? "answers" : "thresholds";
-            out.add(new Problem(place, InputLimits.count(Math.max(a.answers().size(), a.thresholds().size())) + " entries; at most "
-                    + InputLimits.LIST_ITEMS));
-            return out;
+        // One problem for a list beyond its limit, before any of its entries is checked.
+        int before = out.size();
+        if (a.answers().size() > InputLimits.LIST_ITEMS) {
+            out.add(new Problem("answers", InputLimits.tooMany(a.answers().size(), InputLimits.LIST_ITEMS, "entries")));
+        }
+        if (a.thresholds().size() > InputLimits.LIST_ITEMS) {
+            out.add(new Problem("thresholds", InputLimits.tooMany(a.thresholds().size(), InputLimits.LIST_ITEMS, "entries")));
         }
         if (a.measures().size() > InputLimits.MEASURES) {
-            out.add(new Problem("measures", InputLimits.count(a.measures().size()) + " rows; an assessment has at most "
-                    + InputLimits.count(InputLimits.MEASURES) + " (one per metric and group)"));
+            out.add(new Problem("measures", InputLimits.tooMany(a.measures().size(), InputLimits.MEASURES, "rows")));
+        }
+        if (out.size() > before) {
             return out;
         }
         for (Answer answer : a.answers()) {
@@ -124,7 +127,7 @@ final class AssessmentCheck {
             out.add(new Problem("district.planStart", start));
         }
         if (district.inPlace().size() > InputLimits.LIST_ITEMS) {
-            out.add(new Problem("district.inPlace", district.inPlace().size() + " entries; at most " + InputLimits.LIST_ITEMS));
+            out.add(new Problem("district.inPlace", InputLimits.tooMany(district.inPlace().size(), InputLimits.LIST_ITEMS, "entries")));
             return;
         }
         for (int i = 0; i < district.inPlace().size(); i++) {

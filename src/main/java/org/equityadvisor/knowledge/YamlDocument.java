@@ -23,10 +23,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.yaml.snakeyaml.LoaderOptions;
 import org.equityadvisor.model.InputException;
 import org.equityadvisor.model.InputLimits;
 import org.equityadvisor.model.Problem;
+import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * A YAML or JSON document read into a Jackson tree that remembers the line of every node, so that

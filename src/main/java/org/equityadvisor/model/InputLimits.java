@@ -177,6 +177,11 @@ public final class InputLimits {
         return String.format(Locale.ROOT, "U+%04X", cp);
     }
 
+    /** "2,001 rows; at most 2,000": a list longer than its limit, reported once for the whole list. */
+    public static String tooMany(int entries, int max, String what) {
+        return count(entries) + " " + what + "; at most " + count(max);
+    }
+
     /** 2000000 as "2,000,000". */
     public static String count(long n) {
         return String.format(Locale.ROOT, "%,d", n);

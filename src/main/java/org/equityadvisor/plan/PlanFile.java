@@ -318,7 +318,7 @@ public final class PlanFile {
         /** False, with a problem, when a list has more entries than it may. */
         boolean count(String path, int size, int max) {
             if (size > max) {
-                add(path, InputLimits.count(size) + " entries; at most " + InputLimits.count(max));
+                add(path, InputLimits.tooMany(size, max, "entries"));
                 return false;
             }
             return true;

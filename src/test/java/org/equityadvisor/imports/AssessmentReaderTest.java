@@ -115,6 +115,19 @@ class AssessmentReaderTest {
     }
 
     @Test
+    void refusesAFileTooLargeToBeADocumentBeforeReadingIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        java.nio.file.Path big = tmp.resolve("big.yaml");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+            f.setLength(7_000_000_000L);
+        }
+
+        InputException e = catchThrowableOfType(InputException.class, () -> reader.read(big));
+
+        assertThat(e.problems()).extracting(Problem::toString)
+                .containsExactly(big + ": is 7,000,000,000 bytes long; a document has at most 2,000,000 characters");
+    }
+
+    @Test
     void reportsAMissingFileByName() {
         InputException e = catchThrowableOfType(InputException.class, () -> reader.read(java.nio.file.Path.of("no/such/file.yaml")));
         assertThat(e.problems()).extracting(Problem::toString).containsExactly("no/such/file.yaml: no such file");
@@ -163,7 +176,7 @@ class AssessmentReaderTest {
         }
 
         assertThat(problems("x.yaml", text.toString()))
-                .containsExactly("x.yaml:3: measures: 2,001 rows; an assessment has at most 2,000 (one per metric and group)");
+                .containsExactly("x.yaml:3: measures: 2,001 rows; at most 2,000");
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.equityadvisor.plan;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -368,6 +369,9 @@ public final class PlanFile {
         }
         if (e.getCause() instanceof java.time.DateTimeException) {
             return "is not a date (YYYY-MM-DD)";
+        }
+        if (e.getCause() instanceof InputCoercionException) {
+            return "is out of range for a whole number";
         }
         return firstLine(e.getOriginalMessage());
     }

@@ -48,8 +48,9 @@ public final class YamlDocument {
             .maxNameLength(InputLimits.KEY_CHARS)
             .maxStringLength(InputLimits.STRING_CHARS)
             .build();
-    private static final JsonFactory JSON = JsonFactory.builder().streamReadConstraints(LIMITS).build();
-    private static final YAMLFactory YAML = YAMLFactory.builder().streamReadConstraints(LIMITS).loaderOptions(yamlLimits()).build();
+    // rebuild() keeps each factory's default features: YAMLFactory.builder() alone reads "answers:" with no value as "", not null.
+    private static final JsonFactory JSON = new JsonFactory().rebuild().streamReadConstraints(LIMITS).build();
+    private static final YAMLFactory YAML = new YAMLFactory().rebuild().streamReadConstraints(LIMITS).loaderOptions(yamlLimits()).build();
     private static final Pattern NOT_FINITE = Pattern.compile("[-+]?\\.(nan|NaN|NAN|inf|Inf|INF)");
     private static final Pattern PATH_STEP = Pattern.compile("([^.\\[]+)|\\[(\\d+)]");
 

@@ -134,6 +134,15 @@ class AssessmentReaderTest {
     }
 
     @Test
+    void readsSectionsLeftEmptyOrCommentedOutAsNothingGiven() {
+        Assessment a = reader.read("starter.yaml", "district:\n  name: X\n  state:\nanswers:\n  # SA-ACC-07: 2\nmeasures:\nthresholds:\n");
+
+        assertThat(a.district().state()).isNull();
+        assertThat(a.answers()).isEmpty();
+        assertThat(a.measures()).isEmpty();
+    }
+
+    @Test
     void refusesAPlanStartOutsidePlausibleYearsNamingTheField() {
         assertThat(problems("x.yaml", "district:\n  name: X\n  planStart: +999999999-12-31\n")).containsExactly(
                 "x.yaml:3: district.planStart: +999999999-12-31 is after 2100-12-31; use a date from 1990-01-01 to 2100-12-31");

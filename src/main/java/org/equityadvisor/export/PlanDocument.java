@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import org.equityadvisor.model.ActionStep;
 import org.equityadvisor.model.Plan;
 import org.equityadvisor.model.PlanGoal;
@@ -133,7 +134,7 @@ record PlanDocument(String title, List<Block> blocks) {
             return out;
         }
         for (PlanGoal goal : plan.goals()) {
-            plan.advice().goals().stream().filter(g -> g.id().equals(goal.id())).findFirst().map(SuggestedGoal::because)
+            plan.advice().goals().stream().filter(g -> Objects.equals(g.id(), goal.id())).findFirst().map(SuggestedGoal::because)
                     .filter(b -> !b.isEmpty()).map(b -> b.get(0)).map(Reason::text)
                     .ifPresent(text -> out.add(goal.statement() + ": " + text));
         }

@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import org.equityadvisor.model.InputException;
 import org.equityadvisor.model.Plan;
+import org.equityadvisor.model.Problem;
 import org.equityadvisor.plan.PlanFile;
 
 /**
@@ -57,7 +59,18 @@ public final class PlanWriter {
     private PlanWriter() {
     }
 
+    /**
+     * The plan in a format.
+     *
+     * @throws InputException naming the field when the plan breaks a limit of a plan file (PlanFile.problems):
+     *     a control character that Word and PDF cannot hold, a date outside 1990..2100 that no timeline can
+     *     draw. Plans read or drafted by the library never do; one built in code is refused, not half-written.
+     */
     public static byte[] write(Plan plan, Format format) {
+        List<Problem> problems = PlanFile.problems(plan);
+        if (!problems.isEmpty()) {
+            throw new InputException("plan", problems);
+        }
         return switch (format) {
             case JSON -> PlanFile.write(plan).getBytes(StandardCharsets.UTF_8);
             case MD -> markdown(PlanDocument.of(plan)).getBytes(StandardCharsets.UTF_8);
@@ -95,7 +108,7 @@ public final class PlanWriter {
     }
 
     private static String cell(String text) {
-        return text.replace("|", "\\|").replace("\n", " ");
+        return text.replace("|", "\\|").replace("\r", "").replace("\n", " ");
     }
 
     /** A Mermaid Gantt chart: GitHub, GitLab and most Markdown viewers draw it as a picture. */
@@ -108,7 +121,7 @@ public final class PlanWriter {
                 section = bar.goal();
                 out.append("    section ").append(section).append('\n');
             }
-            String label = bar.label().replaceAll("[:;#]", ",");
+            String label = bar.label().replaceAll("[:;#]", ",").replaceAll("\\s+", " ");
             out.append("    ").append(label).append(" :s").append(++n).append(", ").append(bar.start()).append(", ").append(bar.end().plusDays(1)).append('\n');
         }
         return out.append("```\n\n").toString();

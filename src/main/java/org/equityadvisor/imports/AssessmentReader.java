@@ -23,6 +23,7 @@ import org.equityadvisor.model.Answer;
 import org.equityadvisor.model.Assessment;
 import org.equityadvisor.model.District;
 import org.equityadvisor.model.InputException;
+import org.equityadvisor.model.InputLimits;
 import org.equityadvisor.model.Measure;
 import org.equityadvisor.model.Problem;
 
@@ -54,9 +55,17 @@ public final class AssessmentReader {
         return read(YamlDocument.parse(name, text), Set.of());
     }
 
-    /** Reads a UTF-8 text file, turning a missing or unreadable file into an input problem. */
+    /**
+     * Reads a UTF-8 text file, turning a missing or unreadable file into an input problem. A file too large
+     * to be a document (three bytes a character at most) is refused before it is read into memory.
+     */
     public static String text(Path file) {
         try {
+            long bytes = Files.size(file);
+            if (bytes > 3L * InputLimits.DOCUMENT_CHARS) {
+                throw new InputException(file.toString(), new Problem(file.toString(), "is " + InputLimits.count(bytes)
+                        + " bytes long; a document has at most " + InputLimits.count(InputLimits.DOCUMENT_CHARS) + " characters"));
+            }
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new InputException(file.toString(), new Problem(file.toString(), "no such file"));
@@ -134,6 +143,10 @@ public final class AssessmentReader {
             root.problem("answers", "expected indicator ids with their levels, e.g. SA-ACC-01: 2");
             return out;
         }
+        if (node.size() > InputLimits.LIST_ITEMS) {
+            root.problem("answers", InputLimits.tooMany(node.size(), InputLimits.LIST_ITEMS, "entries"));
+            return out;
+        }
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
             String place = "answers." + field.getKey();
@@ -147,7 +160,7 @@ public final class AssessmentReader {
                     out.add(new Answer(field.getKey(), level, e.text("note", false)));
                 }
             } else {
-                problems.add(new Problem(doc.at(value) + ": " + place, "expected a level 1..4 (or level: and note:), found '" + value.asText() + "'"));
+                problems.add(new Problem(doc.at(value) + ": " + place, "expected a level 1..4 (or level: and note:), found " + InputLimits.quote(value.asText())));
             }
         }
         return out;
@@ -163,6 +176,10 @@ public final class AssessmentReader {
             root.problem("measures", "expected a list of rows, each with metric: and value:");
             return out;
         }
+        if (node.size() > InputLimits.MEASURES) {
+            root.problem("measures", InputLimits.tooMany(node.size(), InputLimits.MEASURES, "rows"));
+            return out;
+        }
         for (int i = 0; i < node.size(); i++) {
             YamlEntry e = YamlEntry.of(doc, node.get(i), "measures[" + i + "]", problems, MEASURE);
             if (!e.valid()) {
@@ -171,13 +188,13 @@ public final class AssessmentReader {
             String metric = e.text("metric", true);
             Double value = e.number("value", true);
             Integer year = e.integer("year", false);
-            if (year != null && (year < 1990 || year > 2100)) {
-                e.problem("year", year + " is not a plausible year");
+            if (year != null && (year < InputLimits.FIRST_DATE.getYear() || year > InputLimits.LAST_DATE.getYear())) {
+                e.problem("year", year + " is not a plausible year; use one from " + InputLimits.FIRST_DATE.getYear() + " to " + InputLimits.LAST_DATE.getYear());
             }
             String kindWord = e.text("kind", false);
             Measure.Kind kind = Measure.Kind.of(kindWord);
             if (kindWord != null && kind == null) {
-                e.problem("kind", "'" + kindWord + "' is not one of survey, estimate");
+                e.problem("kind", InputLimits.quote(kindWord) + " is not one of survey, estimate");
             }
             if (metric != null && value != null) {
                 out.add(new Measure(metric, e.text("group", false), value, e.integer("n", false), e.number("moe", false), year, e.text("source", false), kind));
@@ -197,11 +214,15 @@ public final class AssessmentReader {
             root.problem("thresholds", "expected metric ids with values, e.g. GM-06: 20");
             return out;
         }
+        if (node.size() > InputLimits.LIST_ITEMS) {
+            root.problem("thresholds", InputLimits.tooMany(node.size(), InputLimits.LIST_ITEMS, "entries"));
+            return out;
+        }
         node.fields().forEachRemaining(f -> {
             if (f.getValue().isNumber()) {
                 out.put(f.getKey(), f.getValue().doubleValue());
             } else {
-                problems.add(new Problem(doc.at(f.getValue()) + ": thresholds." + f.getKey(), "expected a number, found '" + f.getValue().asText() + "'"));
+                problems.add(new Problem(doc.at(f.getValue()) + ": thresholds." + f.getKey(), "expected a number, found " + InputLimits.quote(f.getValue().asText())));
             }
         });
         return out;

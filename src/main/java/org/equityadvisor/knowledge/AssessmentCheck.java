@@ -8,6 +8,7 @@ import java.util.Set;
 import org.equityadvisor.model.Answer;
 import org.equityadvisor.model.Assessment;
 import org.equityadvisor.model.District;
+import org.equityadvisor.model.InputLimits;
 import org.equityadvisor.model.Measure;
 import org.equityadvisor.model.Metric;
 import org.equityadvisor.model.Problem;
@@ -28,11 +29,29 @@ final class AssessmentCheck {
         } else {
             district(district, d, out);
         }
+        // One problem for a list beyond its limit, before any of its entries is checked.
+        int before = out.size();
+        if (a.answers().size() > InputLimits.LIST_ITEMS) {
+            out.add(new Problem("answers", InputLimits.tooMany(a.answers().size(), InputLimits.LIST_ITEMS, "entries")));
+        }
+        if (a.thresholds().size() > InputLimits.LIST_ITEMS) {
+            out.add(new Problem("thresholds", InputLimits.tooMany(a.thresholds().size(), InputLimits.LIST_ITEMS, "entries")));
+        }
+        if (a.measures().size() > InputLimits.MEASURES) {
+            out.add(new Problem("measures", InputLimits.tooMany(a.measures().size(), InputLimits.MEASURES, "rows")));
+        }
+        if (out.size() > before) {
+            return out;
+        }
         for (Answer answer : a.answers()) {
             String place = "answers." + answer.indicator();
-            if (!d.indicators().containsKey(answer.indicator())) {
-                out.add(new Problem(place, "'" + answer.indicator() + "' is not a self-assessment indicator" + hint(answer.indicator(), d.indicators().keySet())));
+            if (!text(out, place, answer.indicator(), InputLimits.ID)) {
+                continue;
             }
+            if (!d.indicators().containsKey(answer.indicator())) {
+                out.add(new Problem(place, InputLimits.quote(answer.indicator()) + " is not a self-assessment indicator" + hint(answer.indicator(), d.indicators().keySet())));
+            }
+            text(out, place + ".note", answer.note(), InputLimits.SENTENCE);
             if (answer.level() < Answer.LOWEST || answer.level() > Answer.HIGHEST) {
                 out.add(new Problem(place, "level " + answer.level() + " is outside 1..4 (1 Foundational, 2 Developing, 3 Established, 4 Advanced)"));
             }
@@ -42,21 +61,25 @@ final class AssessmentCheck {
             Measure m = a.measures().get(i);
             String place = "measures[" + i + "]";
             Metric metric = d.metrics().get(m.metric());
-            if (metric == null) {
-                out.add(new Problem(place + ".metric", "'" + m.metric() + "' is not a gap metric" + hint(m.metric(), d.metrics().keySet())));
+            if (!text(out, place + ".metric", m.metric(), InputLimits.ID)) {
+                metric = null;
+            } else if (metric == null) {
+                out.add(new Problem(place + ".metric", InputLimits.quote(m.metric()) + " is not a gap metric" + hint(m.metric(), d.metrics().keySet())));
             } else {
                 range(place + ".value", m.value(), metric, out);
-                if (m.moe() != null && m.moe() < 0) {
-                    out.add(new Problem(place + ".moe", m.moe() + " is negative; a margin of error is at least 0"));
-                }
             }
-            if (m.n() != null && m.n() <= 0) {
-                out.add(new Problem(place + ".n", m.n() + " must be above 0: it counts respondents or students"));
+            if (m.moe() != null && figure(out, place + ".moe", m.moe()) && m.moe() < 0) {
+                out.add(new Problem(place + ".moe", m.moe() + " is negative; a margin of error is at least 0"));
             }
-            if (d.groups().stream().noneMatch(g -> g.matches(m.group()))) {
-                out.add(new Problem(place + ".group", "'" + m.group() + "' is not a group: use all, low-income, english-learners, disability, "
+            if (m.n() != null && (m.n() <= 0 || m.n() > InputLimits.COUNT)) {
+                out.add(new Problem(place + ".n", m.n() + (m.n() <= 0 ? " must be above 0: it counts respondents or students"
+                        : " is above " + InputLimits.count(InputLimits.COUNT) + ", the most one figure may count")));
+            }
+            if (text(out, place + ".group", m.group(), InputLimits.ID) && d.groups().stream().noneMatch(g -> g.matches(m.group()))) {
+                out.add(new Problem(place + ".group", InputLimits.quote(m.group()) + " is not a group: use all, low-income, english-learners, disability, "
                         + "homeless, migrant, race:<name>, school:<id> or staff"));
             }
+            text(out, place + ".source", m.source(), InputLimits.SENTENCE);
             if (!seen.add(m.metric() + "|" + m.group())) {
                 out.add(new Problem(place, "a second row for " + m.metric() + " and group " + m.group() + "; give each metric and group once"));
             }
@@ -64,8 +87,11 @@ final class AssessmentCheck {
         for (Map.Entry<String, Double> t : a.thresholds().entrySet()) {
             Metric metric = d.metrics().get(t.getKey());
             String place = "thresholds." + t.getKey();
+            if (!text(out, place, t.getKey(), InputLimits.ID)) {
+                continue;
+            }
             if (metric == null) {
-                out.add(new Problem(place, "'" + t.getKey() + "' is not a gap metric" + hint(t.getKey(), d.metrics().keySet())));
+                out.add(new Problem(place, InputLimits.quote(t.getKey()) + " is not a gap metric" + hint(t.getKey(), d.metrics().keySet())));
             } else if (t.getValue() == null) {
                 out.add(new Problem(place, "needs a number"));
             } else {
@@ -78,37 +104,73 @@ final class AssessmentCheck {
     private static void district(District district, Definitions d, List<Problem> out) {
         if (district.name() == null || district.name().isBlank()) {
             out.add(new Problem("district.name", "is required: the district's name"));
+        } else {
+            text(out, "district.name", district.name(), InputLimits.NAME);
         }
         if (district.id() != null && !district.id().matches("\\d{7}")) {
-            out.add(new Problem("district.id", "'" + district.id() + "' is not a 7-digit NCES LEA id (write it in quotes to keep leading zeros)"));
+            out.add(new Problem("district.id", InputLimits.quote(district.id()) + " is not a 7-digit NCES LEA id (write it in quotes to keep leading zeros)"));
         }
         if (district.state() != null && !district.state().matches("[A-Z]{2}")) {
-            out.add(new Problem("district.state", "'" + district.state() + "' is not a two-letter state code such as CA"));
+            out.add(new Problem("district.state", InputLimits.quote(district.state()) + " is not a two-letter state code such as CA"));
         }
         if (district.locale() != null && !LOCALES.contains(district.locale())) {
-            out.add(new Problem("district.locale", "'" + district.locale() + "' is not one of city, suburb, town, rural"));
+            out.add(new Problem("district.locale", InputLimits.quote(district.locale()) + " is not one of city, suburb, town, rural"));
         }
-        if (district.enrollment() != null && district.enrollment() <= 0) {
-            out.add(new Problem("district.enrollment", district.enrollment() + " must be above 0"));
-        }
-        if (district.schools() != null && district.schools() <= 0) {
-            out.add(new Problem("district.schools", district.schools() + " must be above 0"));
-        }
-        if (district.lowIncomePct() != null && (district.lowIncomePct() < 0 || district.lowIncomePct() > 100)) {
+        count(out, "district.enrollment", district.enrollment(), InputLimits.ENROLLMENT);
+        count(out, "district.schools", district.schools(), InputLimits.SCHOOLS);
+        if (district.lowIncomePct() != null && figure(out, "district.lowIncomePct", district.lowIncomePct())
+                && (district.lowIncomePct() < 0 || district.lowIncomePct() > 100)) {
             out.add(new Problem("district.lowIncomePct", percent(district.lowIncomePct())));
+        }
+        String start = InputLimits.dateProblem(district.planStart(), InputLimits.LAST_START);
+        if (start != null) {
+            out.add(new Problem("district.planStart", start));
+        }
+        if (district.inPlace().size() > InputLimits.LIST_ITEMS) {
+            out.add(new Problem("district.inPlace", InputLimits.tooMany(district.inPlace().size(), InputLimits.LIST_ITEMS, "entries")));
+            return;
         }
         for (int i = 0; i < district.inPlace().size(); i++) {
             String id = district.inPlace().get(i);
-            if (!d.actions().containsKey(id)) {
-                out.add(new Problem("district.inPlace[" + i + "]", "'" + id + "' is not a catalog action" + hint(id, d.actions().keySet())));
+            String place = "district.inPlace[" + i + "]";
+            if (text(out, place, id, InputLimits.ID) && !d.actions().containsKey(id)) {
+                out.add(new Problem(place, InputLimits.quote(id) + " is not a catalog action" + hint(id, d.actions().keySet())));
             }
         }
     }
 
+    /** A whole number that counts something: above 0 and at most {@code max}. */
+    private static void count(List<Problem> out, String place, Integer value, int max) {
+        if (value != null && value <= 0) {
+            out.add(new Problem(place, value + " must be above 0"));
+        } else if (value != null && value > max) {
+            out.add(new Problem(place, InputLimits.count(value) + " is above " + InputLimits.count(max) + ", more than any district has"));
+        }
+    }
+
+    /** False, with a problem, when a text breaks its field's limit. */
+    private static boolean text(List<Problem> out, String place, String value, InputLimits.Text kind) {
+        String wrong = kind.problem(value);
+        if (wrong != null) {
+            out.add(new Problem(place, wrong));
+        }
+        return wrong == null;
+    }
+
+    /** False, with a problem, when a figure is not finite or beyond the largest accepted. */
+    private static boolean figure(List<Problem> out, String place, double value) {
+        String wrong = InputLimits.figureProblem(value);
+        if (wrong != null) {
+            out.add(new Problem(place, wrong));
+        }
+        return wrong == null;
+    }
+
     private static void range(String place, double value, Metric metric, List<Problem> out) {
-        if (Double.isNaN(value) || Double.isInfinite(value)) {
-            out.add(new Problem(place, "is not a number"));
-        } else if (metric.percent() && (value < 0 || value > 100)) {
+        if (!figure(out, place, value)) {
+            return;
+        }
+        if (metric.percent() && (value < 0 || value > 100)) {
             out.add(new Problem(place, percent(value)));
         } else if (!"pp".equals(metric.unit()) && value < 0) {
             out.add(new Problem(place, format(value) + " is negative; " + metric.id() + " is measured in " + metric.unit()));

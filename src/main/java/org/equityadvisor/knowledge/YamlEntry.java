@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import org.equityadvisor.model.InputLimits;
 import org.equityadvisor.model.Problem;
 
 /**
@@ -43,7 +44,7 @@ public final class YamlEntry {
             }
         });
         for (String field : unknown) {
-            entry.problem(field, "unknown field '" + field + "' (expected one of " + String.join(", ", new TreeSet<>(allowed)) + ")");
+            entry.problem(field, "unknown field " + InputLimits.quote(field) + " (expected one of " + String.join(", ", new TreeSet<>(allowed)) + ")");
         }
         return entry;
     }
@@ -66,7 +67,7 @@ public final class YamlEntry {
         if (node.isObject()) {
             return "a mapping";
         }
-        return "'" + node.asText() + "'";
+        return InputLimits.quote(node.asText());
     }
 
     public YamlDocument document() {
@@ -172,12 +173,19 @@ public final class YamlEntry {
         if (text == null) {
             return null;
         }
+        LocalDate date;
         try {
-            return LocalDate.parse(text);
+            date = LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-            problem(field, "expected a date like 2027-01-11, found '" + text + "'");
+            problem(field, "expected a date like 2027-01-11, found " + InputLimits.quote(text));
             return null;
         }
+        String wrong = InputLimits.dateProblem(date, InputLimits.LAST_DATE);
+        if (wrong != null) {
+            problem(field, wrong);
+            return null;
+        }
+        return date;
     }
 
     /** An enum value written in any case, with '-' for '_' ({@code higher-is-worse}). */
@@ -196,7 +204,7 @@ public final class YamlEntry {
         for (E constant : type.getEnumConstants()) {
             names.add(constant.name().toLowerCase(Locale.ROOT).replace('_', '-'));
         }
-        problem(field, "'" + text + "' is not one of " + String.join(", ", names));
+        problem(field, InputLimits.quote(text) + " is not one of " + String.join(", ", names));
         return null;
     }
 

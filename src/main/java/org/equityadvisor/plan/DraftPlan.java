@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -15,6 +16,7 @@ import org.equityadvisor.model.Advice;
 import org.equityadvisor.model.Assessment;
 import org.equityadvisor.model.Finding;
 import org.equityadvisor.model.InputException;
+import org.equityadvisor.model.InputLimits;
 import org.equityadvisor.model.Measure;
 import org.equityadvisor.model.Metric;
 import org.equityadvisor.model.Outcome;
@@ -59,12 +61,16 @@ public final class DraftPlan {
      * one given, else the district's {@code planStart}, else today.
      */
     public Plan draft(Assessment assessment, Advice advice, List<String> goalIds, LocalDate start) {
-        return withOverview(accepted(assessment, advice, goalIds, start));
+        return checked(withOverview(accepted(assessment, advice, goalIds, start)));
     }
 
     /** The accepted goals and the yearly review, before the overview is written. */
     private Plan accepted(Assessment assessment, Advice advice, List<String> goalIds, LocalDate start) {
         LocalDate from = start != null ? start : assessment.district().planStart() != null ? assessment.district().planStart() : LocalDate.now(clock);
+        String late = InputLimits.dateProblem(from, InputLimits.LAST_START);
+        if (late != null) {
+            throw new InputException("plan start", new Problem(start != null ? "start" : "district.planStart", late));
+        }
         String name = assessment.district().name();
         // The plan keeps the assessment it came from, less any group too small to report (student privacy).
         Plan plan = new Plan(name + " digital equity plan, " + from.getYear() + "\u2013" + (from.getYear() + 2), name, from, "", "",
@@ -72,8 +78,11 @@ public final class DraftPlan {
         List<Problem> problems = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         for (int i = 0; i < goalIds.size(); i++) {
-            String id = goalIds.get(i).strip();
-            if (!seen.add(id)) {
+            String id = goalIds.get(i) == null ? "" : goalIds.get(i).strip();
+            String wrong = InputLimits.ID.problem(id);
+            if (id.isEmpty() || wrong != null) {
+                problems.add(new Problem("--accept[" + i + "]", id.isEmpty() ? "is empty: name a suggested goal" : wrong));
+            } else if (!seen.add(id)) {
                 problems.add(new Problem("--accept[" + i + "]", id + " is named twice"));
             } else if (suggestedGoal(advice, id).isEmpty()) {
                 problems.add(new Problem("--accept[" + i + "]", notSuggested(advice, id)));
@@ -122,7 +131,29 @@ public final class DraftPlan {
             Plan current = plan;
             plan = editGoal(plan, action.goal(), goal -> withWho(current, withAction(current, goal, catalogAction(current, actionId), true)));
         }
-        return withOverview(plan);
+        return checked(withOverview(plan));
+    }
+
+    /**
+     * The plan, when it keeps every limit a plan file has (PlanFile.problems): what the library drafts or
+     * edits always reads back. A district far in the future, or a rule set whose timelines run past 2100,
+     * gets the problem named instead.
+     */
+    private static Plan checked(Plan plan) {
+        List<Problem> problems = PlanFile.problems(plan);
+        if (!problems.isEmpty()) {
+            throw new InputException("plan", problems);
+        }
+        return plan;
+    }
+
+    /** An id an edit names: given, and short and printable, before it is looked up or repeated in a message. */
+    private static String id(String field, String value) {
+        String wrong = value == null || value.isBlank() ? "is required" : InputLimits.ID.problem(value);
+        if (wrong != null) {
+            throw problem(field, wrong);
+        }
+        return value;
     }
 
     /**
@@ -144,6 +175,7 @@ public final class DraftPlan {
 
     /** Adds a goal the advice suggested, with its steps, partners and outcomes. */
     public Plan acceptGoal(Plan plan, String goalId) {
+        id("goalId", goalId);
         if (goal(plan, goalId).isPresent()) {
             throw problem("goals", goalId + " is already in the plan");
         }
@@ -158,13 +190,13 @@ public final class DraftPlan {
         goal = withWho(plan, goal);
         List<PlanGoal> goals = new ArrayList<>(plan.goals());
         goals.add(goal);
-        return plan.withGoals(goals);
+        return checked(plan.withGoals(goals));
     }
 
     /** Removes a goal and everything under it. */
     public Plan removeGoal(Plan plan, String goalId) {
-        goal(plan, goalId).orElseThrow(() -> unknownGoal(plan, goalId));
-        return plan.withGoals(plan.goals().stream().filter(g -> !g.id().equals(goalId)).toList());
+        goal(plan, id("goalId", goalId)).orElseThrow(() -> unknownGoal(plan, goalId));
+        return checked(plan.withGoals(plan.goals().stream().filter(g -> !goalId.equals(g.id())).toList()));
     }
 
     /**
@@ -172,6 +204,7 @@ public final class DraftPlan {
      * district's baseline), else the catalog's, with a target from the metric's threshold.
      */
     public Plan acceptAction(Plan plan, String goalId, String actionId) {
+        id("actionId", actionId);
         return editGoal(plan, goalId, goal -> {
             if (goal.steps().stream().anyMatch(s -> actionId.equals(s.id()))) {
                 throw problem("actionId", actionId + " is already a step of " + goalId);
@@ -185,6 +218,7 @@ public final class DraftPlan {
 
     /** Removes a step; the goal's outcomes that only that step served go with it. */
     public Plan removeAction(Plan plan, String goalId, String stepId) {
+        id("actionId", stepId);
         return editGoal(plan, goalId, goal -> {
             if (goal.steps().stream().noneMatch(s -> stepId.equals(s.id()))) {
                 throw problem("actionId", stepId + " is not a step of " + goalId + "; its steps are " + goal.steps().stream().map(ActionStep::id).toList());
@@ -196,7 +230,7 @@ public final class DraftPlan {
 
     /** Adds a catalog partner to a goal. */
     public Plan acceptPartner(Plan plan, String goalId, String partnerId) {
-        if (!kb.partners().containsKey(partnerId)) {
+        if (!kb.partners().containsKey(id("partnerId", partnerId))) {
             throw problem("partnerId", "no partner " + partnerId + " in the catalog");
         }
         return editGoal(plan, goalId, goal -> {
@@ -208,6 +242,7 @@ public final class DraftPlan {
     }
 
     public Plan removePartner(Plan plan, String goalId, String partnerId) {
+        id("partnerId", partnerId);
         return editGoal(plan, goalId, goal -> {
             if (goal.partners().stream().noneMatch(p -> partnerId.equals(p.id()))) {
                 throw problem("partnerId", partnerId + " is not a partner of " + goalId);
@@ -223,7 +258,7 @@ public final class DraftPlan {
         }
         List<PlanGoal> goals = new ArrayList<>(plan.goals());
         goals.add(goal);
-        return plan.withGoals(goals);
+        return checked(plan.withGoals(goals));
     }
 
     /** Adds a step of the leader's own to a goal. */
@@ -357,7 +392,7 @@ public final class DraftPlan {
 
     private boolean servedBy(PlanOutcome outcome, List<ActionStep> steps) {
         return steps.stream().anyMatch(s -> {
-            Action action = kb.actions().get(s.id());
+            Action action = s.id() == null ? null : kb.actions().get(s.id());
             return action == null || action.outcome() == null || action.outcome().metric().equals(outcome.metric());
         });
     }
@@ -377,21 +412,21 @@ public final class DraftPlan {
     }
 
     private Plan editGoal(Plan plan, String goalId, UnaryOperator<PlanGoal> edit) {
-        goal(plan, goalId).orElseThrow(() -> unknownGoal(plan, goalId));
-        return plan.withGoals(plan.goals().stream().map(g -> g.id().equals(goalId) ? edit.apply(g) : g).toList());
+        goal(plan, id("goalId", goalId)).orElseThrow(() -> unknownGoal(plan, goalId));
+        return checked(plan.withGoals(plan.goals().stream().map(g -> goalId.equals(g.id()) ? edit.apply(g) : g).toList()));
     }
 
     static Optional<PlanGoal> goal(Plan plan, String goalId) {
-        return plan.goals().stream().filter(g -> g.id().equals(goalId)).findFirst();
+        return plan.goals().stream().filter(g -> Objects.equals(g.id(), goalId)).findFirst();
     }
 
     private static Optional<SuggestedGoal> suggestedGoal(Advice advice, String id) {
-        return advice == null ? Optional.empty() : advice.goals().stream().filter(g -> g.id().equals(id)).findFirst();
+        return advice == null ? Optional.empty() : advice.goals().stream().filter(g -> Objects.equals(g.id(), id)).findFirst();
     }
 
     private static Optional<SuggestedAction> suggestedAction(Advice advice, String id) {
         return advice == null ? Optional.empty()
-                : advice.goals().stream().flatMap(g -> g.actions().stream()).filter(a -> a.id().equals(id)).findFirst();
+                : advice.goals().stream().flatMap(g -> g.actions().stream()).filter(a -> Objects.equals(a.id(), id)).findFirst();
     }
 
     private static String notSuggested(Advice advice, String id) {

@@ -225,6 +225,22 @@ class CliTest {
     }
 
     @Test
+    void planDraftRefusesAPlanStartInYear999999999WithExitTwoLikeAdvise() {
+        Path far = file("far.yaml", DISTRICT.replace("  enrollment: 4200\n", "  enrollment: 4200\n  planStart: +999999999-12-31\n"));
+
+        Run draft = run("plan", "draft", far.toString(), "--top", "3", "--rules", RULES);
+        Run advise = run("advise", far.toString(), "--rules", RULES);
+
+        assertThat(draft.code()).isEqualTo(Main.BAD_INPUT);
+        assertThat(draft.err()).contains(far + ":4: district.planStart: +999999999-12-31 is after 2100-12-31");
+        assertThat(advise.code()).isEqualTo(Main.BAD_INPUT);
+        assertThat(advise.err()).isEqualTo(draft.err());
+        Run start = run("plan", "draft", file("d.yaml", DISTRICT).toString(), "--top", "3", "--start", "2200-01-01", "--rules", RULES);
+        assertThat(start.code()).isEqualTo(Main.BAD_INPUT);
+        assertThat(start.err()).contains("start: 2200-01-01 is after 2090-12-31");
+    }
+
+    @Test
     void stepsAndPartnersAreAcceptedAndRemovedFromTheCommandLine() {
         String scenario = Fixtures.SCENARIOS.resolve("riverbend-rural-high-poverty.yaml").toString();
         Path plan = tmp.resolve("plan.json");

@@ -1,9 +1,11 @@
 package org.equityadvisor.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.pdfbox.Loader;
@@ -18,6 +20,7 @@ import org.equityadvisor.advise.Advisor;
 import org.equityadvisor.knowledge.KnowledgeBase;
 import org.equityadvisor.model.ActionStep;
 import org.equityadvisor.model.Assessment;
+import org.equityadvisor.model.InputException;
 import org.equityadvisor.model.Plan;
 import org.equityadvisor.model.PlanGoal;
 import org.equityadvisor.model.PlanOutcome;
@@ -106,5 +109,51 @@ class PlanWriterTest {
         String json = new String(PlanWriter.write(PLAN, PlanWriter.Format.JSON), StandardCharsets.UTF_8);
 
         assertThat(PlanFile.read("export.json", json)).isEqualTo(PLAN);
+    }
+
+    @Test
+    void aPlanBuiltInCodeWithAControlCharacterIsRefusedNamingTheFieldInEveryFormat() {
+        Plan bell = PLAN.withText(PLAN.title() + "\u0007", PLAN.overview(), PLAN.reflection());
+
+        for (PlanWriter.Format format : PlanWriter.Format.values()) {
+            assertThatThrownBy(() -> PlanWriter.write(bell, format)).isInstanceOf(InputException.class)
+                    .hasMessageContaining("title: contains the control character U+0007");
+        }
+    }
+
+    @Test
+    void aStepDueInYear999999999IsRefusedNamingTheStepInsteadOfFailingTheTimeline() {
+        PlanGoal first = PLAN.goals().get(0);
+        ActionStep step = first.steps().get(0);
+        List<ActionStep> steps = new ArrayList<>(first.steps());
+        steps.set(0, new ActionStep(step.id(), step.description(), step.owner(), step.team(), step.start(), LocalDate.MAX, step.status()));
+        List<PlanGoal> goals = new ArrayList<>(PLAN.goals());
+        goals.set(0, first.withSteps(steps));
+        Plan late = PLAN.withGoals(goals);
+
+        for (PlanWriter.Format format : PlanWriter.Format.values()) {
+            assertThatThrownBy(() -> PlanWriter.write(late, format)).isInstanceOf(InputException.class)
+                    .hasMessageContaining("goals[0].steps[0].due: +999999999-12-31 is after 2100-12-31");
+        }
+    }
+
+    @Test
+    void tabsAndLineBreaksInTheLeadersTextKeepEveryFormatWhole() throws Exception {
+        PlanGoal first = PLAN.goals().get(0);
+        ActionStep step = first.steps().get(0);
+        List<ActionStep> steps = new ArrayList<>(first.steps());
+        steps.set(0, new ActionStep(step.id(), "Survey families:\n\tby phone | by text", step.owner(), step.team(), step.start(), step.due(), step.status()));
+        List<PlanGoal> goals = new ArrayList<>(PLAN.goals());
+        goals.set(0, first.withSteps(steps));
+        Plan plan = PLAN.withGoals(goals).withText(PLAN.title(), "First line.\r\n\tSecond line & <more>.", "");
+
+        String md = new String(PlanWriter.write(plan, PlanWriter.Format.MD), StandardCharsets.UTF_8);
+        assertThat(md).contains("    Survey families, by phone | by text :s1, ").contains("| Survey families: \tby phone \\| by text");
+        try (PDDocument pdf = Loader.loadPDF(PlanWriter.write(plan, PlanWriter.Format.PDF))) {
+            assertThat(flat(new PDFTextStripper().getText(pdf))).contains("Second line & <more>.");
+        }
+        try (XWPFDocument docx = new XWPFDocument(new ByteArrayInputStream(PlanWriter.write(plan, PlanWriter.Format.DOCX)))) {
+            assertThat(new XWPFWordExtractor(docx).getText()).contains("Second line & <more>.");
+        }
     }
 }

@@ -115,8 +115,84 @@ class AssessmentReaderTest {
     }
 
     @Test
+    void refusesAFileTooLargeToBeADocumentBeforeReadingIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        java.nio.file.Path big = tmp.resolve("big.yaml");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+            f.setLength(7_000_000_000L);
+        }
+
+        InputException e = catchThrowableOfType(InputException.class, () -> reader.read(big));
+
+        assertThat(e.problems()).extracting(Problem::toString)
+                .containsExactly(big + ": is 7,000,000,000 bytes long; a document has at most 2,000,000 characters");
+    }
+
+    @Test
     void reportsAMissingFileByName() {
         InputException e = catchThrowableOfType(InputException.class, () -> reader.read(java.nio.file.Path.of("no/such/file.yaml")));
         assertThat(e.problems()).extracting(Problem::toString).containsExactly("no/such/file.yaml: no such file");
+    }
+
+    @Test
+    void readsSectionsLeftEmptyOrCommentedOutAsNothingGiven() {
+        Assessment a = reader.read("starter.yaml", "district:\n  name: X\n  state:\nanswers:\n  # SA-ACC-07: 2\nmeasures:\nthresholds:\n");
+
+        assertThat(a.district().state()).isNull();
+        assertThat(a.answers()).isEmpty();
+        assertThat(a.measures()).isEmpty();
+    }
+
+    @Test
+    void refusesAPlanStartOutsidePlausibleYearsNamingTheField() {
+        assertThat(problems("x.yaml", "district:\n  name: X\n  planStart: +999999999-12-31\n")).containsExactly(
+                "x.yaml:3: district.planStart: +999999999-12-31 is after 2100-12-31; use a date from 1990-01-01 to 2100-12-31");
+        assertThat(problems("x.yaml", "district:\n  name: X\n  planStart: 2095-01-01\n")).containsExactly(
+                "x.yaml:3: district.planStart: 2095-01-01 is after 2090-12-31; use a date from 1990-01-01 to 2090-12-31");
+        assertThat(problems("x.yaml", "district:\n  name: X\n  planStart: 1066-10-14\n")).containsExactly(
+                "x.yaml:3: district.planStart: 1066-10-14 is before 1990-01-01; use a date from 1990-01-01 to 2100-12-31");
+    }
+
+    @Test
+    void refusesTextsOverTheirFieldsMaximumNamingFieldAndLimit() {
+        String longName = "R".repeat(501);
+        String longSource = "s".repeat(2_001);
+
+        assertThat(problems("x.yaml", "district:\n  name: " + longName + "\nmeasures:\n  - { metric: GM-01, value: 3, source: " + longSource + " }\n"))
+                .containsExactlyInAnyOrder("x.yaml:2: district.name: is 501 characters long; a name has at most 200",
+                        "x.yaml:4: measures[0].source: is 2,001 characters long; this text has at most 2,000");
+    }
+
+    @Test
+    void refusesControlCharactersAndLineBreaksInANameButKeepsThemOutOfTheMessage() {
+        assertThat(problems("x.json", "{\"district\": {\"name\": \"River\\u0000bend\"}}"))
+                .containsExactly("x.json:1: district.name: contains the control character U+0000 at character 6, which cannot be printed; remove it");
+        assertThat(problems("x.json", "{\"district\": {\"name\": \"River\\nbend\"}}"))
+                .containsExactly("x.json:1: district.name: has a line break; a name is one line");
+    }
+
+    @Test
+    void quotesAtMostSixtyCharactersOfAWrongValue() {
+        assertThat(problems("x.yaml", "district:\n  name: X\n  locale: " + "m".repeat(5_000) + "\n"))
+                .containsExactly("x.yaml:3: district.locale: '" + "m".repeat(60) + "\u2026' (5,000 characters) is not one of city, suburb, town, rural");
+    }
+
+    @Test
+    void refusesMoreRowsThanTheLimitWithOneProblemBeforeCheckingThem() {
+        String rows = "  - { metric: GM-01, group: 'school:%d', value: 140 }\n";
+        StringBuilder text = new StringBuilder("district:\n  name: X\nmeasures:\n");
+        for (int i = 0; i < 2_001; i++) {
+            text.append(rows.formatted(i));
+        }
+
+        assertThat(problems("x.yaml", text.toString()))
+                .containsExactly("x.yaml:3: measures: 2,001 rows; at most 2,000");
+    }
+
+    @Test
+    void refusesFiguresNoDistrictHas() {
+        assertThat(problems("x.yaml", "district:\n  name: X\n  enrollment: 2000000000\n  schools: 99999\nmeasures:\n  - { metric: GM-01, value: 3, n: 2000000000 }\n"))
+                .containsExactlyInAnyOrder("x.yaml:3: district.enrollment: 2,000,000,000 is above 5,000,000, more than any district has",
+                        "x.yaml:4: district.schools: 99,999 is above 10,000, more than any district has",
+                        "x.yaml:6: measures[0].n: 2000000000 is above 100,000,000, the most one figure may count");
     }
 }

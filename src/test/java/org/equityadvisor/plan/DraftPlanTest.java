@@ -154,4 +154,31 @@ class DraftPlanTest {
         assertThat(plan.assessment().measures()).noneMatch(m -> m.group().equals("migrant"));
         assertThat(PlanFile.write(plan)).contains("is withheld: it counts 7 students");
     }
+
+    @Test
+    void refusesAStartOutsidePlausibleYearsNamingWhereItCameFrom() {
+        assertThatThrownBy(() -> drafts.draftTop(riverbend, advice, 3, LocalDate.MAX)).isInstanceOf(InputException.class)
+                .hasMessageContaining("start: +999999999-12-31 is after 2090-12-31; use a date from 1990-01-01 to 2090-12-31");
+        org.equityadvisor.model.District d = riverbend.district();
+        Assessment farOff = new Assessment(new org.equityadvisor.model.District(d.name(), d.id(), d.state(), d.locale(), d.enrollment(), d.schools(),
+                d.lowIncomePct(), LocalDate.of(1900, 1, 1), d.inPlace()), riverbend.answers(), riverbend.measures(), riverbend.thresholds());
+        assertThatThrownBy(() -> drafts.draft(farOff, advice, List.of("G-CONNECT"), null)).isInstanceOf(InputException.class)
+                .hasMessageContaining("district.planStart: 1900-01-01 is before 1990-01-01");
+    }
+
+    @Test
+    void theLastPlanStartStillGivesAPlanThatReadsBack() {
+        Plan plan = drafts.draftTop(riverbend, advice, 3, LocalDate.of(2090, 12, 31));
+
+        assertThat(PlanFile.read("late.json", PlanFile.write(plan))).isEqualTo(plan);
+    }
+
+    @Test
+    void anEditNamingNoGoalOrAnOverlongIdIsRefusedNotCrashed() {
+        Plan plan = drafts.draft(riverbend, advice, List.of("G-CONNECT"), null);
+
+        assertThatThrownBy(() -> drafts.removeAction(plan, "G-CONNECT", null)).isInstanceOf(InputException.class).hasMessageContaining("actionId: is required");
+        assertThatThrownBy(() -> drafts.acceptGoal(plan, "G".repeat(5_000))).isInstanceOf(InputException.class)
+                .hasMessageContaining("goalId: is 5,000 characters long; an id has at most 100");
+    }
 }

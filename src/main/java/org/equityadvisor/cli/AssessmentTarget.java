@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.equityadvisor.imports.AssessmentMerge;
+import org.equityadvisor.imports.AssessmentSchema;
 import org.equityadvisor.imports.AssessmentWriter;
 import org.equityadvisor.knowledge.KnowledgeBase;
 import org.equityadvisor.model.Assessment;
@@ -74,8 +75,17 @@ final class AssessmentTarget {
         if (!problems.isEmpty()) {
             throw new InputException("The merged assessment", problems);
         }
+        lines.add(0, "yaml-language-server: $schema=" + SCHEMA);
         save(out, new AssessmentWriter(kb).yaml(result, lines));
+        Path schema = out.toAbsolutePath().resolveSibling(SCHEMA);
+        if (!Files.exists(schema)) {
+            save(schema, AssessmentSchema.write(kb));
+            err.println("Wrote " + schema + ": editors that read JSON Schema (VS Code with its YAML extension) now complete and check " + out.getFileName());
+        }
     }
+
+    /** The schema's file name beside the assessment; the first comment line points editors at it. */
+    static final String SCHEMA = "assessment.schema.json";
 
     /** Writes beside the target, then moves: an interrupted write never leaves half a file in place of the old one. */
     static void save(Path file, String text) {

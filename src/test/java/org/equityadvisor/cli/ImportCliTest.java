@@ -65,6 +65,15 @@ class ImportCliTest {
     }
 
     @Test
+    void starterPointsEditorsAtTheSchemaWrittenBesideIt() throws Exception {
+        Run init = run("init", "--name", "Riverbend Unified", "--out", path("starter.yaml"), "--rules", RULES);
+
+        assertThat(Files.readString(tmp.resolve("starter.yaml"))).startsWith("# yaml-language-server: $schema=assessment.schema.json\n");
+        assertThat(Files.readString(tmp.resolve("assessment.schema.json"))).contains("\"SA-ACC-01\"", "\"GM-01\"");
+        assertThat(init.err()).contains("assessment.schema.json");
+    }
+
+    @Test
     void refusesUnknownPlaceholderAndMalformedIds() {
         assertThat(run("init", "--nces", "0401230", "--out", path("a.yaml"), "--rules", RULES).err())
                 .contains("counts no children aged 5-17 for Blue Elementary District (a placeholder row)");

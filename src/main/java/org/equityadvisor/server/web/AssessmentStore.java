@@ -11,7 +11,10 @@ import org.equityadvisor.imports.AssessmentReader;
 import org.equityadvisor.imports.AssessmentWriter;
 import org.equityadvisor.knowledge.KnowledgeBase;
 import org.equityadvisor.model.Assessment;
+import org.equityadvisor.model.InputException;
 import org.equityadvisor.server.RuleSets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,6 +34,7 @@ class AssessmentStore {
     record Stored(String districtId, String name, String yaml, Instant updatedAt, String updatedBy) {
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(AssessmentStore.class);
     private final JdbcClient jdbc;
     private final RuleSets ruleSets;
 
@@ -50,6 +54,9 @@ class AssessmentStore {
             }
             Assessment demo = reader().read("demo-assessment.yaml", new String(in.readAllBytes(), StandardCharsets.UTF_8));
             save(demo, "equity-advisor");
+        } catch (InputException e) {
+            // A rule set of its own (other metrics, other indicators) need not know the demo's figures: start without it.
+            LOG.info("No demo district: the rule set in service does not accept it ({})", e.getMessage());
         } catch (IOException e) {
             throw new IllegalStateException("the demo assessment bundled in the jar cannot be read", e);
         }

@@ -12,6 +12,7 @@ import org.equityadvisor.model.ActionStep;
 import org.equityadvisor.model.InputException;
 import org.equityadvisor.model.Plan;
 import org.equityadvisor.model.PlanGoal;
+import org.equityadvisor.model.PlanOutcome;
 import org.equityadvisor.model.Problem;
 import org.equityadvisor.plan.DraftPlan;
 import org.equityadvisor.plan.PlanCheck;
@@ -118,6 +119,41 @@ class PlanPage {
         return "redirect:/plans/" + id;
     }
 
+    /** A step of the leader's own under a goal: what, who leads it, from when to when. */
+    @PostMapping("/plans/{id}/goals/{goal}/steps")
+    String addStep(@PathVariable String id, @PathVariable String goal, @RequestParam int version, @RequestParam(defaultValue = "") String description,
+            @RequestParam(defaultValue = "") String owner, @RequestParam(defaultValue = "") String start, @RequestParam(defaultValue = "") String due,
+            Principal principal, RedirectAttributes redirect) {
+        Accounts.Account me = web.me(principal);
+        PlanStore.Stored s = web.plan(id, me);
+        Map<String, String> errors = new LinkedHashMap<>();
+        Map<String, String> form = Map.of("start", start, "due", due);
+        LocalDate from = date(form, "start", null, errors);
+        LocalDate to = date(form, "due", null, errors);
+        if (description.isBlank()) {
+            errors.put("description", "is required: what the step does");
+        }
+        if (!errors.isEmpty()) {
+            throw new InputException("new step", errors.entrySet().stream().map(e -> new Problem(e.getKey(), e.getValue())).toList());
+        }
+        Plan plan = new DraftPlan(web.kb()).addStep(s.plan(), goal, new ActionStep(null, description.strip(), blankNull(owner), List.of(), from, to,
+                ActionStep.PLANNED));
+        boolean ok = version == s.version() && plans.update(s, version, plan, me.getUsername(), "added a step to " + goal).isPresent();
+        redirect.addFlashAttribute("saved", ok ? "saved.plan" : "saved.stale");
+        return "redirect:/plans/" + id;
+    }
+
+    @PostMapping("/plans/{id}/goals/{goal}/partners/{partner}/remove")
+    String removePartner(@PathVariable String id, @PathVariable String goal, @PathVariable String partner, @RequestParam int version, Principal principal,
+            RedirectAttributes redirect) {
+        Accounts.Account me = web.me(principal);
+        PlanStore.Stored s = web.plan(id, me);
+        Plan plan = new DraftPlan(web.kb()).removePartner(s.plan(), goal, partner);
+        boolean ok = version == s.version() && plans.update(s, version, plan, me.getUsername(), "removed partner " + partner + " from " + goal).isPresent();
+        redirect.addFlashAttribute("saved", ok ? "saved.plan" : "saved.stale");
+        return "redirect:/plans/" + id;
+    }
+
     @GetMapping("/plans/{id}/versions/{v}")
     String version(@PathVariable String id, @PathVariable int v, Principal principal, Model model) {
         PlanStore.Stored s = web.plan(id, web.me(principal));
@@ -167,9 +203,16 @@ class PlanPage {
                         form.containsKey(p + "team") ? team(form.get(p + "team")) : step.team(), date(form, p + "start", step.start(), errors),
                         date(form, p + "due", step.due(), errors), form.getOrDefault(p + "status", step.status())));
             }
+            List<PlanOutcome> outcomes = new ArrayList<>();
+            for (int i = 0; i < goal.outcomes().size(); i++) {
+                PlanOutcome o = goal.outcomes().get(i);
+                String p = "goals[" + g + "].outcomes[" + i + "].";
+                outcomes.add(new PlanOutcome(o.metric(), o.group(), decimal(form, p + "baseline", o.baseline(), errors), decimal(form, p + "target", o.target(), errors),
+                        date(form, p + "targetDate", o.targetDate(), errors), o.dataSource(), o.text()));
+            }
             String p = "goals[" + g + "].";
             goals.add(new PlanGoal(goal.id(), form.getOrDefault(p + "statement", goal.statement()), goal.divide(), form.getOrDefault(p + "who", goal.who()), steps,
-                    goal.partners(), goal.outcomes()));
+                    goal.partners(), outcomes));
         }
         return base.withGoals(goals).withText(form.getOrDefault("title", base.title()), form.getOrDefault("overview", base.overview()),
                 form.getOrDefault("reflection", base.reflection()));
@@ -187,6 +230,22 @@ class PlanPage {
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
             errors.put(field, "'" + text + "' is not a date (YYYY-MM-DD)");
+            return was;
+        }
+    }
+
+    private static Double decimal(Map<String, String> form, String field, Double was, Map<String, String> errors) {
+        if (!form.containsKey(field)) {
+            return was;
+        }
+        String text = form.get(field).strip();
+        if (text.isEmpty()) {
+            return null;
+        }
+        try {
+            return Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            errors.put(field, "expected a number, found '" + text + "'");
             return was;
         }
     }

@@ -86,7 +86,7 @@ class MessagesTest {
     }
 
     @Test
-    void everyIndicatorItsLevelsAndEveryMetricHaveTheirSpanish() throws IOException {
+    void everyIndicatorItsLevelsEveryMetricAndEveryGoalHaveTheirSpanish() throws IOException {
         Properties es = bundle("catalog_es");
         KnowledgeBase kb = KnowledgeBase.load(Path.of("rules"));
         Set<String> missing = new TreeSet<>();
@@ -98,6 +98,10 @@ class MessagesTest {
         }
         for (Metric m : kb.metrics().values()) {
             missing.add("metric." + m.id() + ".title");
+        }
+        for (String g : kb.goals().keySet()) {
+            missing.add("goal." + g + ".title");
+            missing.add("goal." + g + ".description");
         }
         missing.removeAll(es.stringPropertyNames());
         assertThat(missing).as("catalog words without Spanish").isEmpty();

@@ -175,6 +175,28 @@ class PagesTest {
     }
 
     @Test
+    void theLeaderAddsAStepAndSetsAnOutcomesTargetAndAWrongNumberIsShownAtItsField() throws Exception {
+        MockHttpSession ada = signIn("ada");
+        submit(ada, "/districts/9900001/advice", post("/districts/9900001/accept").param("goal", "G-DATA"));
+        PlanStore.Stored plan = plans.list(java.util.List.of("9900001")).get(0);
+        String path = "/plans/" + plan.id();
+        int g = plan.plan().goals().stream().map(x -> x.id()).toList().indexOf("G-DATA");
+        submit(ada, path, post(path + "/goals/G-DATA/steps").param("version", String.valueOf(plan.version())).param("description", "Ask the library for its Wi-Fi counts")
+                .param("owner", "Librarian").param("start", "2027-02-01").param("due", "2027-03-01"));
+        PlanStore.Stored withStep = plans.find(plan.id()).orElseThrow();
+        assertThat(withStep.plan().goals().get(g).steps()).anySatisfy(s -> {
+            assertThat(s.description()).isEqualTo("Ask the library for its Wi-Fi counts");
+            assertThat(s.due()).isEqualTo(java.time.LocalDate.of(2027, 3, 1));
+        });
+        String field = "goals[" + g + "].outcomes[0].target";
+        MvcResult wrong = submit(ada, path, post(path).param("version", String.valueOf(withStep.version())).param(field, "most"));
+        assertThat(wrong.getResponse().getContentAsString()).contains(field).contains("expected a number, found &#39;most&#39;");
+        assertThat(plans.find(plan.id()).orElseThrow().version()).isEqualTo(withStep.version());
+        submit(ada, path, post(path).param("version", String.valueOf(withStep.version())).param(field, "2"));
+        assertThat(plans.find(plan.id()).orElseThrow().plan().goals().get(g).outcomes().get(0).target()).isEqualTo(2.0);
+    }
+
+    @Test
     void anEditMadeAgainstAnOldVersionShowsBothAndChangesNothing() throws Exception {
         MockHttpSession ada = signIn("ada");
         submit(ada, "/districts/9900001/advice", post("/districts/9900001/accept").param("goal", "G-ADOPT"));

@@ -146,6 +146,11 @@ class AdvicePage {
             } else if (partner != null) {
                 change = "added partner " + partner + " to " + goal;
             }
+            if (plan.equals(s.plan())) {
+                // Already in the plan: no new version for nothing.
+                redirect.addFlashAttribute("saved", "saved.accepted");
+                return "redirect:/districts/" + id + "/advice" + (divide.isBlank() ? "" : "?divide=" + divide) + "#goal-" + goal;
+            }
             if (plans.update(s, s.version(), plan, me.getUsername(), change).isEmpty()) {
                 redirect.addFlashAttribute("saved", "saved.stale");
                 return "redirect:/districts/" + id + "/advice";

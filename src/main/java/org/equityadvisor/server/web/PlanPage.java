@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.equityadvisor.export.PlanWriter;
 import org.equityadvisor.model.ActionStep;
 import org.equityadvisor.model.InputException;
@@ -111,12 +112,7 @@ class PlanPage {
 
     @PostMapping("/plans/{id}/goals/{goal}/remove")
     String removeGoal(@PathVariable String id, @PathVariable String goal, @RequestParam int version, Principal principal, RedirectAttributes redirect) {
-        Accounts.Account me = web.me(principal);
-        PlanStore.Stored s = web.plan(id, me);
-        Plan plan = new DraftPlan(web.kb()).removeGoal(s.plan(), goal);
-        boolean ok = version == s.version() && plans.update(s, version, plan, me.getUsername(), "removed goal " + goal).isPresent();
-        redirect.addFlashAttribute("saved", ok ? "saved.plan" : "saved.stale");
-        return "redirect:/plans/" + id;
+        return edit(id, version, principal, "removed goal " + goal, "saved.plan", redirect, plan -> new DraftPlan(web.kb()).removeGoal(plan, goal));
     }
 
     /** A step of the leader's own under a goal: what, who leads it, from when to when. */
@@ -124,8 +120,6 @@ class PlanPage {
     String addStep(@PathVariable String id, @PathVariable String goal, @RequestParam int version, @RequestParam(defaultValue = "") String description,
             @RequestParam(defaultValue = "") String owner, @RequestParam(defaultValue = "") String start, @RequestParam(defaultValue = "") String due,
             Principal principal, RedirectAttributes redirect) {
-        Accounts.Account me = web.me(principal);
-        PlanStore.Stored s = web.plan(id, me);
         Map<String, String> errors = new LinkedHashMap<>();
         Map<String, String> form = Map.of("start", start, "due", due);
         LocalDate from = date(form, "start", null, errors);
@@ -136,22 +130,15 @@ class PlanPage {
         if (!errors.isEmpty()) {
             throw new InputException("new step", errors.entrySet().stream().map(e -> new Problem(e.getKey(), e.getValue())).toList());
         }
-        Plan plan = new DraftPlan(web.kb()).addStep(s.plan(), goal, new ActionStep(null, description.strip(), blankNull(owner), List.of(), from, to,
-                ActionStep.PLANNED));
-        boolean ok = version == s.version() && plans.update(s, version, plan, me.getUsername(), "added a step to " + goal).isPresent();
-        redirect.addFlashAttribute("saved", ok ? "saved.plan" : "saved.stale");
-        return "redirect:/plans/" + id;
+        ActionStep step = new ActionStep(null, description.strip(), blankNull(owner), List.of(), from, to, ActionStep.PLANNED);
+        return edit(id, version, principal, "added a step to " + goal, "saved.plan", redirect, plan -> new DraftPlan(web.kb()).addStep(plan, goal, step));
     }
 
     @PostMapping("/plans/{id}/goals/{goal}/partners/{partner}/remove")
     String removePartner(@PathVariable String id, @PathVariable String goal, @PathVariable String partner, @RequestParam int version, Principal principal,
             RedirectAttributes redirect) {
-        Accounts.Account me = web.me(principal);
-        PlanStore.Stored s = web.plan(id, me);
-        Plan plan = new DraftPlan(web.kb()).removePartner(s.plan(), goal, partner);
-        boolean ok = version == s.version() && plans.update(s, version, plan, me.getUsername(), "removed partner " + partner + " from " + goal).isPresent();
-        redirect.addFlashAttribute("saved", ok ? "saved.plan" : "saved.stale");
-        return "redirect:/plans/" + id;
+        return edit(id, version, principal, "removed partner " + partner + " from " + goal, "saved.plan", redirect,
+                plan -> new DraftPlan(web.kb()).removePartner(plan, goal, partner));
     }
 
     @GetMapping("/plans/{id}/versions/{v}")
@@ -168,11 +155,19 @@ class PlanPage {
     /** Makes an old version the newest one; every version in between stays in the history. */
     @PostMapping("/plans/{id}/versions/{v}/restore")
     String restore(@PathVariable String id, @PathVariable int v, @RequestParam int version, Principal principal, RedirectAttributes redirect) {
+        Plan old = plans.version(id, v).orElseThrow(Web::notFound);
+        return edit(id, version, principal, "restored version " + v, "saved.restored", redirect, plan -> old);
+    }
+
+    /**
+     * One change to the plan as it was at {@code version}: saved as a new version when that is still the newest,
+     * otherwise nothing changes and the page says the plan moved on.
+     */
+    private String edit(String id, int version, Principal principal, String change, String done, RedirectAttributes redirect, UnaryOperator<Plan> edit) {
         Accounts.Account me = web.me(principal);
         PlanStore.Stored s = web.plan(id, me);
-        Plan old = plans.version(id, v).orElseThrow(Web::notFound);
-        boolean ok = version == s.version() && plans.update(s, version, old, me.getUsername(), "restored version " + v).isPresent();
-        redirect.addFlashAttribute("saved", ok ? "saved.restored" : "saved.stale");
+        boolean ok = version == s.version() && plans.update(s, version, edit.apply(s.plan()), me.getUsername(), change).isPresent();
+        redirect.addFlashAttribute("saved", ok ? done : "saved.stale");
         return "redirect:/plans/" + id;
     }
 

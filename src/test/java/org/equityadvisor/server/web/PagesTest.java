@@ -85,6 +85,15 @@ class PagesTest {
     }
 
     @Test
+    void signingOutEndsTheSession() throws Exception {
+        MockHttpSession lee = signIn("lee");
+        MvcResult out = submit(lee, "/", post("/logout"));
+        assertThat(out.getResponse().getRedirectedUrl()).isEqualTo("/login?signedOut");
+        assertThat(mvc.perform(get("/").session(lee)).andReturn().getResponse().getRedirectedUrl()).endsWith("/login");
+        assertThat(mvc.perform(get("/login?signedOut")).andReturn().getResponse().getContentAsString()).contains("You are signed out.");
+    }
+
+    @Test
     void aFormPostWithoutItsCsrfTokenIsRefused() throws Exception {
         MockHttpSession session = signIn("ada");
         assertThat(mvc.perform(post("/districts").session(session).param("id", "0612345").param("name", "X")).andReturn().getResponse().getStatus())
@@ -194,6 +203,23 @@ class PagesTest {
         assertThat(plans.find(plan.id()).orElseThrow().version()).isEqualTo(withStep.version());
         submit(ada, path, post(path).param("version", String.valueOf(withStep.version())).param(field, "2"));
         assertThat(plans.find(plan.id()).orElseThrow().plan().goals().get(g).outcomes().get(0).target()).isEqualTo(2.0);
+    }
+
+    @Test
+    void restoringAnOldVersionMakesItTheNewestAndKeepsTheOnesInBetween() throws Exception {
+        MockHttpSession ada = signIn("ada");
+        submit(ada, "/districts/9900001/advice", post("/districts/9900001/accept").param("goal", "G-CONNECT"));
+        submit(ada, "/districts/9900001/advice", post("/districts/9900001/accept").param("goal", "G-ADOPT"));
+        PlanStore.Stored now = plans.list(java.util.List.of("9900001")).get(0);
+        assertThat(now.version()).isGreaterThan(1);
+        String path = "/plans/" + now.id();
+        assertThat(page(ada, path + "/versions/1")).contains("Version 1").contains("Make this version the newest");
+        MvcResult restored = submit(ada, path + "/versions/1", post(path + "/versions/1/restore").param("version", String.valueOf(now.version())));
+        assertThat(restored.getFlashMap().get("saved")).isEqualTo("saved.restored");
+        PlanStore.Stored after = plans.find(now.id()).orElseThrow();
+        assertThat(after.version()).isEqualTo(now.version() + 1);
+        assertThat(after.plan()).isEqualTo(plans.version(now.id(), 1).orElseThrow());
+        assertThat(plans.version(now.id(), now.version()).orElseThrow()).isEqualTo(now.plan());
     }
 
     @Test

@@ -28,14 +28,14 @@ final class Tracking {
     static Plan status(Plan plan, String goalId, String stepId, StepStatus status, String note, String who, LocalDate on) {
         PlanGoal goal = goal(plan, goalId);
         if (goal.steps().stream().noneMatch(s -> stepId != null && stepId.equals(s.id()))) {
-            throw problem("--step", "goal " + goalId + " has no step " + stepId + "; its steps are "
+            throw problem("step", "goal " + goalId + " has no step " + stepId + "; its steps are "
                     + goal.steps().stream().map(ActionStep::id).toList());
         }
         String text = note == null || note.isBlank() ? null : note.strip();
         if (status == StepStatus.BLOCKED && text == null) {
-            throw problem("--note", "is required for a blocked step: say what blocks it, so the team can help");
+            throw problem("note", "is required for a blocked step: say what blocks it, so the team can help");
         }
-        checkText("--note", text, InputLimits.SENTENCE);
+        checkText("note", text, InputLimits.SENTENCE);
         checkText("who", who, InputLimits.NAME);
         List<ActionStep> steps = goal.steps().stream().map(s -> stepId.equals(s.id()) ? s.withStatus(status, text, who, on) : s).toList();
         return replace(plan, goal.withSteps(steps));
@@ -45,31 +45,31 @@ final class Tracking {
         List<String> warnings = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         if (actual.date() == null) {
-            problems.add(new Problem("--date", "is required (YYYY-MM-DD)"));
+            problems.add(new Problem("date", "is required (YYYY-MM-DD)"));
         } else if (InputLimits.dateProblem(actual.date(), InputLimits.LAST_DATE) != null) {
-            problems.add(new Problem("--date", InputLimits.dateProblem(actual.date(), InputLimits.LAST_DATE)));
+            problems.add(new Problem("date", InputLimits.dateProblem(actual.date(), InputLimits.LAST_DATE)));
         }
         String wrong = InputLimits.figureProblem(actual.value());
         if (wrong != null) {
-            problems.add(new Problem("--value", wrong));
+            problems.add(new Problem("value", wrong));
         }
         if (actual.n() != null && actual.n() <= 0) {
-            problems.add(new Problem("--n", actual.n() + " is not a count: give the number of students or answers behind the figure"));
+            problems.add(new Problem("n", actual.n() + " is not a count: give the number of students or answers behind the figure"));
         }
         if (actual.n() != null && actual.n() > 0 && actual.n() < 10) {
             // Student privacy: a figure about fewer than ten students could identify them.
-            problems.add(new Problem("--n", actual.n() + " is fewer than 10: a figure about so few students is not recorded (suppressed for privacy)"));
+            problems.add(new Problem("n", actual.n() + " is fewer than 10: a figure about so few students is not recorded (suppressed for privacy)"));
         }
         if (!problems.isEmpty()) {
             throw new InputException("figure", problems);
         }
-        checkText("--source", actual.source(), InputLimits.SENTENCE);
+        checkText("source", actual.source(), InputLimits.SENTENCE);
         checkText("who", actual.who(), InputLimits.NAME);
         List<PlanGoal> matches = plan.goals().stream().filter(g -> goalId == null || goalId.equals(g.id()))
                 .filter(g -> g.outcomes().stream().anyMatch(o -> o.key().equals(outcomeKey))).toList();
         if (matches.isEmpty()) {
             List<String> keys = plan.goals().stream().flatMap(g -> g.outcomes().stream().map(o -> g.id() + ": " + o.key())).toList();
-            throw problem("--outcome", "the plan has no outcome " + outcomeKey + (goalId == null ? "" : " under " + goalId) + "; its outcomes are " + keys);
+            throw problem("outcome", "the plan has no outcome " + outcomeKey + (goalId == null ? "" : " under " + goalId) + "; its outcomes are " + keys);
         }
         // The same metric and group under two goals is one measurement: the figure goes to each, unless --goal names one.
         Plan updated = plan;
@@ -77,7 +77,7 @@ final class Tracking {
             PlanOutcome outcome = goal.outcomes().stream().filter(o -> o.key().equals(outcomeKey)).findFirst().orElseThrow();
             Metric metric = kb == null ? null : kb.metrics().get(outcome.metric());
             if (metric != null && Metric.PERCENT.equals(metric.unit()) && (actual.value() < 0 || actual.value() > 100)) {
-                throw problem("--value", OutcomePath.number(actual.value()) + " is outside 0..100: " + outcome.metric() + " is a percentage");
+                throw problem("value", OutcomePath.number(actual.value()) + " is outside 0..100: " + outcome.metric() + " is a percentage");
             }
             outcome.actuals().stream().filter(a -> a.date().isBefore(actual.date())).reduce((a, b) -> b).ifPresent(previous -> {
                 if (Math.abs(previous.value() - actual.value()) > JUMP && warnings.isEmpty()) {
@@ -101,7 +101,7 @@ final class Tracking {
 
     private static PlanGoal goal(Plan plan, String goalId) {
         return plan.goals().stream().filter(g -> g.id().equals(goalId)).findFirst()
-                .orElseThrow(() -> problem("--goal", "the plan has no goal " + goalId + "; its goals are " + plan.goals().stream().map(PlanGoal::id).toList()));
+                .orElseThrow(() -> problem("goal", "the plan has no goal " + goalId + "; its goals are " + plan.goals().stream().map(PlanGoal::id).toList()));
     }
 
     private static Plan replace(Plan plan, PlanGoal goal) {

@@ -42,7 +42,7 @@ class ProgressCliTest {
                 .contains("Step AS-09 of G-CONNECT is now done");
         Run blocked = run("plan", "status", p, "--goal", "G-CONNECT", "--step", "AS-13", "--set", "blocked");
         assertThat(blocked.code()).isEqualTo(Main.BAD_INPUT);
-        assertThat(blocked.err()).contains("--note");
+        assertThat(blocked.err()).contains("note: is required for a blocked step");
         Run wrong = run("plan", "status", p, "--goal", "G-CONNECT", "--step", "AS-13", "--set", "finished");
         assertThat(wrong.code()).isEqualTo(Main.BAD_INPUT);
         assertThat(wrong.err()).contains("'finished' is not a step status").contains("not-started, in-progress, done, blocked");

@@ -261,9 +261,11 @@ final class DrlChecker {
         return (int) text.chars().filter(c -> c == '\n').count();
     }
 
-    private void forbiddenNames(String path, String text) {
+    private void forbiddenNames(String path, String source) {
         String previous = "";
-        for (DrlTokens.Token token : DrlTokens.of(text)) {
+        // Token offsets are in the decoded text (Unicode escapes read as the compiler reads them).
+        String text = DrlTokens.unescape(source);
+        for (DrlTokens.Token token : DrlTokens.of(source)) {
             if (token.kind() == DrlTokens.Kind.STRING) {
                 boolean suggested = SUGGESTED_BEFORE.matcher(text.substring(Math.max(0, token.offset() - 40), token.offset())).find();
                 if (ID.matcher(token.text()).matches() && !definitions.defines(token.text()) && !suggested

@@ -110,7 +110,7 @@ public final class KnowledgeBase {
         boolean parsed = problems.stream().noneMatch(p -> p.message().startsWith("syntax error") || p.message().startsWith("cannot be parsed"));
         String hash = files.hash();
         // Compile even when the YAML has problems, so a coach sees DRL type errors in the same run.
-        KieBase kieBase = parsed && !files.paths(".drl").isEmpty() ? RuleCompiler.compile(files, hash, problems, cache) : null;
+        KieBase kieBase = parsed && !files.paths(".drl").isEmpty() ? RuleCompiler.compile(files, hash, rules, problems, cache) : null;
         if (!problems.isEmpty() || kieBase == null) {
             if (problems.isEmpty()) {
                 problems.add(new Problem(files.origin(), "the rules could not be compiled"));

@@ -155,7 +155,7 @@ class RuleSmugglingTest {
     /** Compiles one DRL file as a whole rule set and runs the bytecode check, without the lexical checker. */
     private static List<Problem> structural(String drl) {
         RuleFiles files = new RuleFiles("attempt", new java.util.TreeMap<>(Map.of("extra.drl", drl.getBytes(StandardCharsets.UTF_8))));
-        RuleInfo rule = new RuleInfo(NAME, "extra.drl", 5, RuleInfo.SUGGEST, List.of(), List.of(), null, List.of());
+        RuleInfo rule = new RuleInfo(NAME, "extra.drl", 5, RuleInfo.SUGGEST, List.of(), List.of(), null, List.of(), "", "");
         List<Problem> problems = new ArrayList<>();
         Object kieBase = RuleCompiler.compile(files, files.hash(), List.of(rule), problems, CompiledCache.off());
         assertThat(kieBase).as("the attempt must not compile into rules that can run").isNull();

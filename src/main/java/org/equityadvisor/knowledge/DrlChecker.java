@@ -340,6 +340,10 @@ final class DrlChecker {
         if (parts.length == 3 && parts[0].equals("java") && parts[1].equals("util")) {
             return UTIL_TYPES.contains(last);
         }
+        if (parts.length == 4 && parts[0].equals("java") && parts[1].equals("util") && (parts[2].equals("stream") || parts[2].equals("function"))) {
+            // As the bytecode check allows them: streams (not endless or parallel ones, which it refuses) and functions.
+            return Character.isUpperCase(last.charAt(0)) || last.equals("*");
+        }
         if (parts.length == 3 && parts[0].equals("java") && parts[1].equals("math")) {
             return last.equals("BigDecimal") || last.equals("BigInteger") || last.equals("RoundingMode");
         }

@@ -128,21 +128,29 @@ final class RuleBytecode {
     private RuleBytecode() {
     }
 
+    /** What the check found: the problems, and which rule each generated class serves (dotted name → rule). */
+    record Result(List<Problem> problems, Map<String, String> ruleOfClass) {
+    }
+
     /**
      * Every reference outside the allow-list in the given classes (internal name → class file bytes),
      * as problems naming the rule each came from, at its file and line.
      */
-    static List<Problem> check(Map<String, byte[]> classes, List<RuleInfo> rules, RuleFiles files) {
+    static Result check(Map<String, byte[]> classes, List<RuleInfo> rules, RuleFiles files) {
         Scan scan = new Scan(classes.keySet());
         for (byte[] bytes : classes.values()) {
             scan.read(bytes);
         }
         scan.resolveInherited();
-        if (scan.findings.isEmpty()) {
-            return List.of();
-        }
         Map<String, RuleInfo> byName = new HashMap<>();
         rules.forEach(r -> byName.put(r.name(), r));
+        Map<String, String> ruleOfClass = new HashMap<>();
+        for (String cls : classes.keySet()) {
+            Set<String> owners = scan.rulesOf(new Finding(cls, "", "", "", ""), byName.keySet());
+            if (owners.size() == 1) {
+                ruleOfClass.put(dotted(cls), owners.iterator().next());
+            }
+        }
         Set<Problem> out = new LinkedHashSet<>();
         for (Finding f : scan.findings) {
             Set<String> owners = scan.rulesOf(f, byName.keySet());
@@ -156,7 +164,7 @@ final class RuleBytecode {
                 out.add(new Problem(rule.file() + ":" + line(rule, f.member(), rules, files), "rule \"" + name + "\" " + f.what() + ": " + f.why()));
             }
         }
-        return List.copyOf(out);
+        return new Result(List.copyOf(out), Map.copyOf(ruleOfClass));
     }
 
     /** The line in the rule's own text that names the member, when it can be found; else the rule's first line. */

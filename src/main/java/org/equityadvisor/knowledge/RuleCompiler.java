@@ -2,6 +2,7 @@ package org.equityadvisor.knowledge;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,12 @@ final class RuleCompiler {
      * loaded from {@code cache} (when given), which takes a command from seconds to about one.
      */
     static KieBase compile(RuleFiles files, String hash, List<RuleInfo> rules, List<Problem> problems, CompiledCache cache) {
+        return compile(files, hash, rules, problems, cache, new HashMap<>());
+    }
+
+    /** As above, also telling which rule each generated class serves ({@code ruleOfClass}, filled in). */
+    static KieBase compile(RuleFiles files, String hash, List<RuleInfo> rules, List<Problem> problems, CompiledCache cache,
+            Map<String, String> ruleOfClass) {
         Map<String, String> drls = new LinkedHashMap<>();
         for (String path : files.paths(".drl")) {
             drls.put(path, files.text(path));
@@ -55,7 +62,13 @@ final class RuleCompiler {
             drls.forEach((path, text) -> kfs.write(RESOURCES + path, text.getBytes(StandardCharsets.UTF_8)));
             try {
                 // A cache entry is held to the same bytecode check as a fresh compile, and must carry these very DRL files.
-                KieBase cached = cache.load(hash, release, classes -> RuleBytecode.check(classes, rules, files), files);
+                KieBase cached = cache.load(hash, release, classes -> {
+                    RuleBytecode.Result checked = RuleBytecode.check(classes, rules, files);
+                    if (checked.problems().isEmpty()) {
+                        ruleOfClass.putAll(checked.ruleOfClass());
+                    }
+                    return checked.problems();
+                }, files);
                 if (cached != null) {
                     return cached;
                 }
@@ -73,11 +86,12 @@ final class RuleCompiler {
                     problems.addAll(named(locate(drls, errors), rules));
                     return null;
                 }
-                List<Problem> refused = RuleBytecode.check(classes(builder.getKieModule()), rules, files);
-                if (!refused.isEmpty()) {
-                    problems.addAll(refused);
+                RuleBytecode.Result checked = RuleBytecode.check(classes(builder.getKieModule()), rules, files);
+                if (!checked.problems().isEmpty()) {
+                    problems.addAll(checked.problems());
                     return null;
                 }
+                ruleOfClass.putAll(checked.ruleOfClass());
                 cache.store(hash, builder.getKieModule());
                 return ks.newKieContainer(release).getKieBase();
             } finally {

@@ -34,8 +34,8 @@ public class UserStore {
                 insert(a);
             }
         }
-        jdbc.sql("SELECT name, password, role, districts FROM app_user").query((rs, n) -> new Accounts.Account(rs.getString(1), rs.getString(2),
-                Accounts.Role.valueOf(rs.getString(3)), districts(rs.getString(4)))).list().forEach(accounts::put);
+        jdbc.sql("SELECT name, password, role, districts, states FROM app_user").query((rs, n) -> new Accounts.Account(rs.getString(1), rs.getString(2),
+                Accounts.Role.valueOf(rs.getString(3)), list(rs.getString(4)), list(rs.getString(5)))).list().forEach(accounts::put);
     }
 
     /** Every user, by name. */
@@ -44,11 +44,11 @@ public class UserStore {
     }
 
     /**
-     * Adds a user, or changes the role and districts of one (and their password when {@code password} is not
-     * blank). The password is stored only as a bcrypt hash.
+     * Adds a user, or changes the role, districts and states of one (and their password when {@code password} is
+     * not blank). The password is stored only as a bcrypt hash.
      */
     @Transactional
-    public Accounts.Account save(String name, String password, String role, String districtList) {
+    public Accounts.Account save(String name, String password, String role, String districtList, String stateList) {
         List<Problem> problems = new ArrayList<>();
         String n = name == null ? "" : name.strip();
         if (!n.matches("[\\p{L}\\p{N}._@-]{1,200}")) {
@@ -58,11 +58,17 @@ public class UserStore {
         try {
             r = Accounts.Role.valueOf(role == null ? "" : role.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            problems.add(new Problem("role", "'" + role + "' is not one of LEADER, COACH, ADMIN"));
+            problems.add(new Problem("role", "'" + role + "' is not one of LEADER, COACH, COORDINATOR, ADMIN"));
         }
-        List<String> ids = districts(districtList);
+        List<String> ids = list(districtList);
         if (r == Accounts.Role.LEADER && ids.isEmpty()) {
             problems.add(new Problem("districts", "a leader needs at least one district id"));
+        }
+        List<String> states = list(stateList).stream().map(st -> st.toUpperCase(Locale.ROOT)).toList();
+        if (states.stream().anyMatch(st -> !st.matches("[A-Z]{2}"))) {
+            problems.add(new Problem("states", "must be two-letter state codes, e.g. IL, CA"));
+        } else if (r == Accounts.Role.COORDINATOR && states.isEmpty()) {
+            problems.add(new Problem("states", "a coordinator needs at least one state"));
         }
         var existing = accounts.find(n);
         String hash = null;
@@ -82,10 +88,10 @@ public class UserStore {
         if (!problems.isEmpty()) {
             throw new InputException("user", problems);
         }
-        Accounts.Account account = new Accounts.Account(n, hash != null ? hash : existing.get().getPassword(), r, ids);
+        Accounts.Account account = new Accounts.Account(n, hash != null ? hash : existing.get().getPassword(), r, ids, states);
         if (existing.isPresent()) {
-            jdbc.sql("UPDATE app_user SET password = ?, role = ?, districts = ? WHERE name = ?")
-                    .params(account.getPassword(), r.name(), String.join(",", ids), n).update();
+            jdbc.sql("UPDATE app_user SET password = ?, role = ?, districts = ?, states = ? WHERE name = ?")
+                    .params(account.getPassword(), r.name(), String.join(",", ids), String.join(",", states), n).update();
         } else {
             insert(account);
         }
@@ -94,11 +100,11 @@ public class UserStore {
     }
 
     private void insert(Accounts.Account a) {
-        jdbc.sql("INSERT INTO app_user (name, password, role, districts) VALUES (?, ?, ?, ?)")
-                .params(a.getUsername(), a.getPassword(), a.role().name(), String.join(",", a.districts())).update();
+        jdbc.sql("INSERT INTO app_user (name, password, role, districts, states) VALUES (?, ?, ?, ?, ?)")
+                .params(a.getUsername(), a.getPassword(), a.role().name(), String.join(",", a.districts()), String.join(",", a.states())).update();
     }
 
-    private static List<String> districts(String list) {
+    private static List<String> list(String list) {
         if (list == null) {
             return List.of();
         }

@@ -1,10 +1,11 @@
 -- Users of the web pages and the API, seeded from the users file and kept here (the admin page adds and
--- changes them). A leader's districts are a comma-separated list of district ids.
+-- changes them). A leader's districts and a coordinator's states are comma-separated lists.
 CREATE TABLE app_user (
     name      VARCHAR(200) PRIMARY KEY,
     password  VARCHAR(200) NOT NULL,
     role      VARCHAR(10)  NOT NULL,
-    districts VARCHAR(4000) DEFAULT '' NOT NULL
+    districts VARCHAR(4000) DEFAULT '' NOT NULL,
+    states    VARCHAR(1000) DEFAULT '' NOT NULL
 );
 
 -- Each district's current assessment (the contract's YAML), as the self-assessment and gap-data pages keep it.

@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Admins: the users, adding one, and changing a user's role, districts or password. Stored in the database. */
+/** Admins: the users, adding one, and changing a user's role, districts, states or password. Stored in the database. */
 @Controller
 class AdminPage {
 
@@ -29,12 +29,12 @@ class AdminPage {
 
     @PostMapping("/admin/users")
     String save(@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String password, @RequestParam(defaultValue = "LEADER") String role,
-            @RequestParam(defaultValue = "") String districts, RedirectAttributes redirect) {
+            @RequestParam(defaultValue = "") String districts, @RequestParam(defaultValue = "") String states, RedirectAttributes redirect) {
         try {
-            users.save(name, password, role, districts);
+            users.save(name, password, role, districts, states);
         } catch (InputException e) {
             redirect.addFlashAttribute("errors", e.problems().stream().map(Views.FieldError::of).toList());
-            redirect.addFlashAttribute("form", java.util.Map.of("name", name, "role", role, "districts", districts));
+            redirect.addFlashAttribute("form", java.util.Map.of("name", name, "role", role, "districts", districts, "states", states));
             return "redirect:/admin/users";
         }
         redirect.addFlashAttribute("saved", "saved.user");

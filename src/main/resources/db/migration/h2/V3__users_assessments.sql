@@ -3,7 +3,7 @@
 CREATE TABLE app_user (
     name      VARCHAR(200) PRIMARY KEY,
     password  VARCHAR(200) NOT NULL,
-    role      VARCHAR(10)  NOT NULL,
+    role      VARCHAR(20)  NOT NULL,
     districts VARCHAR(4000) DEFAULT '' NOT NULL,
     states    VARCHAR(1000) DEFAULT '' NOT NULL
 );

@@ -76,7 +76,7 @@ class PlanPage {
         model.addAttribute("maxWords", PlanCheck.MAX_WORDS);
         model.addAttribute("overviewWords", words(shown.overview()));
         model.addAttribute("reflectionWords", words(shown.reflection()));
-        model.addAttribute("statuses", List.of(ActionStep.PLANNED, ActionStep.IN_PROGRESS, ActionStep.DONE));
+        model.addAttribute("statuses", List.of(ActionStep.PLANNED, ActionStep.IN_PROGRESS, ActionStep.BLOCKED, ActionStep.DONE));
         model.addAttribute("timeline", Charts.timeline(shown, messages.getMessage("plan.timeline", null, LocaleContextHolder.getLocale()), ""));
         model.addAttribute("versions", plans.versions(s.id()));
         model.addAttribute("districtId", s.districtId());

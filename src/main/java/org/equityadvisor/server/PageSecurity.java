@@ -14,7 +14,7 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
  * Sign-in for the web pages: a form, a session cookie and CSRF tokens on every form. HTTP Basic stays for
- * the API ({@link Security}), which this chain leaves alone. The same users, password check, throttle and
+ * the API ({@link Security}), which this chain leaves alone, as it leaves the calendar feeds (their token is their key). The same users, password check, throttle and
  * headers serve both; which district a leader may see is decided in the page controllers, by id, as in the API.
  */
 @Configuration
@@ -28,7 +28,7 @@ class PageSecurity {
         http.securityMatcher(new NegatedRequestMatcher(new OrRequestMatcher(AntPathRequestMatcher.antMatcher("/api/**"),
                         AntPathRequestMatcher.antMatcher("/v3/**"), AntPathRequestMatcher.antMatcher("/swagger-ui*"),
                         AntPathRequestMatcher.antMatcher("/swagger-ui/**"), AntPathRequestMatcher.antMatcher("/actuator/**"),
-                        AntPathRequestMatcher.antMatcher("/error"))))
+                        AntPathRequestMatcher.antMatcher("/calendar/**"), AntPathRequestMatcher.antMatcher("/error"))))
                 .authenticationManager(new ProviderManager(throttle.guard(passwords, accounts, encoder)))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(Security.CONTENT_SECURITY_POLICY))
                         .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN)))

@@ -80,6 +80,8 @@ public final class Advisor {
         facts.addAll(kb.indicators().values());
         facts.addAll(kb.actions().values());
         facts.addAll(kb.partners().values());
+        // The trigger table's rows: the fixed rules of the table match them with the findings.
+        facts.addAll(kb.triggers());
         return facts;
     }
 }

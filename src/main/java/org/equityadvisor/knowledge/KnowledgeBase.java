@@ -19,6 +19,7 @@ import org.equityadvisor.model.Partner;
 import org.equityadvisor.model.Problem;
 import org.equityadvisor.model.Programme;
 import org.equityadvisor.model.Source;
+import org.equityadvisor.model.Trigger;
 import org.kie.api.KieBase;
 
 /**
@@ -33,14 +34,16 @@ public final class KnowledgeBase {
     private final Definitions definitions;
     private final List<RuleInfo> rules;
     private final Map<String, RuleInfo> rulesByName;
+    private final List<Trigger> triggers;
     private final KieBase kieBase;
 
-    private KnowledgeBase(String origin, String hash, Definitions definitions, List<RuleInfo> rules, KieBase kieBase) {
+    private KnowledgeBase(String origin, String hash, Definitions definitions, List<RuleInfo> rules, List<Trigger> triggers, KieBase kieBase) {
         this.origin = origin;
         this.hash = hash;
         this.definitions = definitions;
         this.rules = List.copyOf(rules);
         this.rulesByName = rules.stream().collect(Collectors.toUnmodifiableMap(RuleInfo::name, Function.identity()));
+        this.triggers = List.copyOf(triggers);
         this.kieBase = kieBase;
     }
 
@@ -106,18 +109,23 @@ public final class KnowledgeBase {
     private static KnowledgeBase load(RuleFiles files, CompiledCache cache) {
         List<Problem> problems = new ArrayList<>();
         Definitions definitions = DefinitionsReader.read(files, problems);
-        List<RuleInfo> rules = DrlChecker.check(files, definitions, problems);
+        TriggerTable table = TriggerTable.read(files, definitions, problems);
+        List<RuleInfo> rules = new ArrayList<>(DrlChecker.check(files, definitions, problems));
+        rules.addAll(table.rules(rules, problems));
         boolean parsed = problems.stream().noneMatch(p -> p.message().startsWith("syntax error") || p.message().startsWith("cannot be parsed"));
         String hash = files.hash();
-        // Compile even when the YAML has problems, so a coach sees DRL type errors in the same run.
-        KieBase kieBase = parsed && !files.paths(".drl").isEmpty() ? RuleCompiler.compile(files, hash, problems, cache) : null;
+        // The table's rows are facts, not code: what is compiled (and cached, under its own hash) leaves them out,
+        // so a changed row finds the compiled rules in the cache. Compile even when the YAML has problems, so a
+        // coach sees DRL type errors in the same run.
+        RuleFiles compiled = table.compiled(files);
+        KieBase kieBase = parsed && !compiled.paths(".drl").isEmpty() ? RuleCompiler.compile(compiled, compiled.hash(), problems, cache) : null;
         if (!problems.isEmpty() || kieBase == null) {
             if (problems.isEmpty()) {
                 problems.add(new Problem(files.origin(), "the rules could not be compiled"));
             }
             throw new RuleSetException(files.origin(), problems);
         }
-        return new KnowledgeBase(files.origin(), hash, definitions, rules, kieBase);
+        return new KnowledgeBase(files.origin(), hash, definitions, rules, table.rows(), kieBase);
     }
 
     /** "sha256:…" over the rule set's files: two advices with the same hash came from the same rules. */
@@ -132,6 +140,11 @@ public final class KnowledgeBase {
 
     public List<RuleInfo> rules() {
         return rules;
+    }
+
+    /** The rows of the trigger table (triggers.csv), in row order; each is also a rule of {@link #rules()} by the same name. */
+    public List<Trigger> triggers() {
+        return triggers;
     }
 
     public Optional<RuleInfo> rule(String name) {

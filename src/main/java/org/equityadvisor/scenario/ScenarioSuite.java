@@ -199,38 +199,44 @@ public final class ScenarioSuite {
      * Rule failures at run time fail the case; they do not stop the suite.
      */
     public SuiteResult run(Advisor advisor) {
+        // Cases are independent and the advisor is thread-safe: run them on every core, keep them in order.
+        List<Outcome> scenarioOutcomes = scenarios.parallelStream().map(s -> run(advisor, s)).toList();
+        List<Outcome> generatedOutcomes = new TriggerCases(kb).all().parallelStream().map(s -> run(advisor, s)).toList();
         Set<String> fired = new TreeSet<>();
         Set<String> nearMissed = new TreeSet<>();
-        Set<String> suggested = new TreeSet<>();
-        List<ScenarioResult> results = new ArrayList<>();
-        for (Scenario s : scenarios) {
-            results.add(run(advisor, s, fired, nearMissed, suggested));
-        }
         // The catalog's coverage comes from whole districts only: a generated case suggests what its row names by construction.
-        Set<String> generatedSuggestions = new TreeSet<>();
-        List<ScenarioResult> generated = new ArrayList<>();
-        for (Scenario s : new TriggerCases(kb).all()) {
-            generated.add(run(advisor, s, fired, nearMissed, generatedSuggestions));
+        Set<String> suggested = new TreeSet<>();
+        for (Outcome o : scenarioOutcomes) {
+            fired.addAll(o.result().fired());
+            nearMissed.addAll(o.nearMissed());
+            suggested.addAll(o.suggested());
+        }
+        for (Outcome o : generatedOutcomes) {
+            fired.addAll(o.result().fired());
+            nearMissed.addAll(o.nearMissed());
         }
         List<String> neverFired = kb.rules().stream().map(RuleInfo::name).filter(r -> !fired.contains(r)).sorted().toList();
         List<String> noNearMiss = kb.rules().stream().map(RuleInfo::name).filter(r -> !nearMissed.contains(r)).sorted().toList();
         List<String> neverSuggested = Stream.of(kb.goals().keySet(), kb.actions().keySet(), kb.partners().keySet())
                 .flatMap(Set::stream).filter(id -> !suggested.contains(id)).sorted().toList();
-        return new SuiteResult(results, generated, new Coverage(neverFired, noNearMiss, neverSuggested));
+        return new SuiteResult(scenarioOutcomes.stream().map(Outcome::result).toList(), generatedOutcomes.stream().map(Outcome::result).toList(),
+                new Coverage(neverFired, noNearMiss, neverSuggested));
     }
 
-    private static ScenarioResult run(Advisor advisor, Scenario s, Set<String> fired, Set<String> nearMissed, Set<String> suggested) {
+    /** One case's result with what it adds to the suite's coverage. */
+    private record Outcome(ScenarioResult result, List<String> nearMissed, List<String> suggested) {
+    }
+
+    private static Outcome run(Advisor advisor, Scenario s) {
         if (!s.readable()) {
-            return new ScenarioResult(s, s.problems().stream().map(Problem::toString).toList(), List.of());
+            return new Outcome(new ScenarioResult(s, s.problems().stream().map(Problem::toString).toList(), List.of()), List.of(), List.of());
         }
         try {
             Explanation explanation = advisor.explain(s.assessment());
-            explanation.firings().forEach(f -> fired.add(f.rule()));
-            nearMissed.addAll(s.expect().notFired());
-            explanation.advice().suggestedIds().forEach(suggested::add);
-            return new ScenarioResult(s, check(s.expect(), explanation), explanation.firings().stream().map(Firing::rule).distinct().toList());
+            return new Outcome(new ScenarioResult(s, check(s.expect(), explanation), explanation.firings().stream().map(Firing::rule).distinct().toList()),
+                    s.expect().notFired(), explanation.advice().suggestedIds().toList());
         } catch (InputException | RuleSetException e) {
-            return new ScenarioResult(s, List.of(e.getMessage()), List.of());
+            return new Outcome(new ScenarioResult(s, List.of(e.getMessage()), List.of()), List.of(), List.of());
         }
     }
 

@@ -25,15 +25,27 @@ public final class Advisor {
 
     private final KnowledgeBase kb;
     private final Clock clock;
+    private final RuleBudget budget;
 
+    /** An advisor with the rule budget the environment sets ({@link RuleBudget#fromEnvironment()}). */
     public Advisor(KnowledgeBase kb) {
         this(kb, Clock.systemDefaultZone());
     }
 
     /** The clock decides only which programmes have ended; it never changes anything else in the advice. */
     public Advisor(KnowledgeBase kb, Clock clock) {
+        this(kb, clock, RuleBudget.fromEnvironment());
+    }
+
+    /** With a budget of its own: how many firings and how much time one advice may take. */
+    public Advisor(KnowledgeBase kb, Clock clock, RuleBudget budget) {
         this.kb = Objects.requireNonNull(kb, "kb");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.budget = Objects.requireNonNull(budget, "budget");
+    }
+
+    public RuleBudget budget() {
+        return budget;
     }
 
     public KnowledgeBase knowledgeBase() {
@@ -43,6 +55,7 @@ public final class Advisor {
     /**
      * @throws InputException when the assessment names unknown ids or values out of range (every problem at once)
      * @throws org.equityadvisor.knowledge.RuleSetException when a rule fails while running
+     * @throws RuleBudgetException when the rules go past the advisor's {@link RuleBudget} (the rule named)
      */
     public Advice advise(Assessment assessment) {
         return explain(assessment).advice();
@@ -58,7 +71,7 @@ public final class Advisor {
         // Student privacy: a group smaller than ten is never used, only reported as withheld.
         Assessment assessment = input.withoutSuppressed();
         Sentences sentences = new Sentences(kb, assessment);
-        RuleRun run = RuleRun.run(kb, facts(assessment, sentences));
+        RuleRun run = RuleRun.run(kb, facts(assessment, sentences), budget);
         return new Assembly(kb, assessment, run, sentences, referenceDate(assessment), input.suppressed()).explanation();
     }
 

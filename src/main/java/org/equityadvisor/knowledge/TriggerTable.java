@@ -251,6 +251,9 @@ final class TriggerTable {
             if (suggests.isEmpty()) {
                 problem(Column.SUGGESTS, "a row suggests at least one goal, action or partner (G-…, AS-…, PT-…)");
             }
+            if (suggests.size() > MAX_SUGGESTS) {
+                problem(Column.SUGGESTS, suggests.size() + " ids; a row suggests at most " + MAX_SUGGESTS + ": split it into two rows");
+            }
             for (String id : suggests) {
                 if (!ID.matcher(id).matches() || !(definitions.goals().containsKey(id) || definitions.actions().containsKey(id)
                         || definitions.partners().containsKey(id))) {
@@ -290,6 +293,9 @@ final class TriggerTable {
     /** What the engine compiles for the table: fixed rules matching rows (Trigger facts) with findings, whatever the rows say. */
     static final String PATH = "trigger-table.drl";
 
+    /** The most ids one row may suggest (the fixed rules insert them one by one); a longer list is two rows. */
+    static final int MAX_SUGGESTS = 12;
+
     static final String RULES = rules();
 
     private static String rules() {
@@ -309,7 +315,13 @@ final class TriggerTable {
             };
             // The district is matched only for rows that name a locale, as the hand-written rules did: it is then part of the reason.
             // The finding is the last pattern, as it was in those rules, so a row's firings come in the same order.
-            String then = "then\n    for (String id : $trigger.suggests()) {\n        insert( new Suggestion(id) );\n    }\nend\n\n";
+            // Written out, not looped: the bytecode check refuses loops in rules, whoever wrote them.
+            StringBuilder then = new StringBuilder("then\n");
+            for (int i = 0; i < MAX_SUGGESTS; i++) {
+                then.append("    if ($trigger.suggests().size() > ").append(i).append(") { insert( new Suggestion($trigger.suggests().get(").append(i)
+                        .append(")) ); }\n");
+            }
+            then.append("end\n\n");
             out.append("rule \"Trigger table: ").append(f.word()).append("\"\n    agenda-group \"suggest\"\nwhen\n")
                     .append("    $trigger : Trigger( ").append(row).append(", locale == null )\n")
                     .append("    ").append(f.binding()).append(" : ").append(kind).append("( $trigger.matches").append(kind).append("(this) )\n")

@@ -9,10 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.equityadvisor.advise.Advisor;
 import org.equityadvisor.advise.Explanation;
 import org.equityadvisor.advise.Firing;
+import org.equityadvisor.advise.RuleBudgetException;
 import org.equityadvisor.imports.AssessmentReader;
 import org.equityadvisor.knowledge.KnowledgeBase;
 import org.equityadvisor.knowledge.RuleInfo;
@@ -200,8 +202,10 @@ public final class ScenarioSuite {
      */
     public SuiteResult run(Advisor advisor) {
         // Cases are independent and the advisor is thread-safe: run them on every core, keep them in order.
-        List<Outcome> scenarioOutcomes = scenarios.parallelStream().map(s -> run(advisor, s)).toList();
-        List<Outcome> generatedOutcomes = new TriggerCases(kb).all().parallelStream().map(s -> run(advisor, s)).toList();
+        // A rule set that runs away stops the suite: the other cases would each wait out the same budget.
+        AtomicReference<String> runaway = new AtomicReference<>();
+        List<Outcome> scenarioOutcomes = scenarios.parallelStream().map(s -> run(advisor, s, runaway)).toList();
+        List<Outcome> generatedOutcomes = new TriggerCases(kb).all().parallelStream().map(s -> run(advisor, s, runaway)).toList();
         Set<String> fired = new TreeSet<>();
         Set<String> nearMissed = new TreeSet<>();
         // The catalog's coverage comes from whole districts only: a generated case suggests what its row names by construction.
@@ -227,14 +231,21 @@ public final class ScenarioSuite {
     private record Outcome(ScenarioResult result, List<String> nearMissed, List<String> suggested) {
     }
 
-    private static Outcome run(Advisor advisor, Scenario s) {
+    private static Outcome run(Advisor advisor, Scenario s, AtomicReference<String> runaway) {
         if (!s.readable()) {
             return new Outcome(new ScenarioResult(s, s.problems().stream().map(Problem::toString).toList(), List.of()), List.of(), List.of());
+        }
+        if (runaway.get() != null) {
+            return new Outcome(new ScenarioResult(s, List.of("not run: the rule set went past its budget in " + runaway.get()), List.of()), List.of(),
+                    List.of());
         }
         try {
             Explanation explanation = advisor.explain(s.assessment());
             return new Outcome(new ScenarioResult(s, check(s.expect(), explanation), explanation.firings().stream().map(Firing::rule).distinct().toList()),
                     s.expect().notFired(), explanation.advice().suggestedIds().toList());
+        } catch (RuleBudgetException e) {
+            runaway.compareAndSet(null, s.file());
+            return new Outcome(new ScenarioResult(s, List.of(e.getMessage()), List.of()), List.of(), List.of());
         } catch (InputException | RuleSetException e) {
             return new Outcome(new ScenarioResult(s, List.of(e.getMessage()), List.of()), List.of(), List.of());
         }

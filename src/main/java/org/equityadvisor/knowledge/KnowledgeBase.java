@@ -1,6 +1,7 @@
 package org.equityadvisor.knowledge;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -41,9 +42,11 @@ public final class KnowledgeBase {
     private final String compiledHash;
     private final KieBase kieBase;
     private final Map<String, String> ruleOfClass;
+    private final boolean fromCache;
+    private final Duration checkTime;
 
     private KnowledgeBase(String origin, String hash, Definitions definitions, List<RuleInfo> rules, List<Trigger> triggers, String compiledHash,
-            KieBase kieBase, Map<String, String> ruleOfClass) {
+            KieBase kieBase, RuleCompiler.Report report) {
         this.origin = origin;
         this.hash = hash;
         this.definitions = definitions;
@@ -52,7 +55,9 @@ public final class KnowledgeBase {
         this.triggers = List.copyOf(triggers);
         this.compiledHash = compiledHash;
         this.kieBase = kieBase;
-        this.ruleOfClass = Map.copyOf(ruleOfClass);
+        this.ruleOfClass = Map.copyOf(report.ruleOfClass);
+        this.fromCache = report.fromCache;
+        this.checkTime = Duration.ofNanos(report.checkNanos);
     }
 
     /**
@@ -141,14 +146,16 @@ public final class KnowledgeBase {
         // coach sees DRL type errors in the same run.
         RuleFiles compiled = table.compiled(files);
         String compiledHash = compiled.hash();
-        Map<String, String> ruleOfClass = new java.util.HashMap<>();
+        RuleCompiler.Report report = new RuleCompiler.Report();
         int lexical = problems.size();
         KieBase kieBase;
         if (previous != null && previous.compiledHash.equals(compiledHash)) {
+            // Checked when it was compiled; an edit of data leaves it as it was.
             kieBase = previous.kieBase;
-            ruleOfClass.putAll(previous.ruleOfClass);
+            report.ruleOfClass.putAll(previous.ruleOfClass);
+            report.fromCache = true;
         } else {
-            kieBase = parsed && !compiled.paths(".drl").isEmpty() ? RuleCompiler.compile(compiled, compiledHash, rules, problems, cache, ruleOfClass) : null;
+            kieBase = parsed && !compiled.paths(".drl").isEmpty() ? RuleCompiler.compile(compiled, compiledHash, rules, problems, cache, report) : null;
         }
         // Where the bytecode check names the rule and what it reaches, the lexical note on the same line says less.
         Set<String> named = problems.subList(lexical, problems.size()).stream().filter(p -> p.message().startsWith("rule \""))
@@ -160,12 +167,22 @@ public final class KnowledgeBase {
             }
             throw new RuleSetException(files.origin(), problems);
         }
-        return new KnowledgeBase(files.origin(), hash, definitions, rules, table.rows(), compiledHash, kieBase, ruleOfClass);
+        return new KnowledgeBase(files.origin(), hash, definitions, rules, table.rows(), compiledHash, kieBase, report);
     }
 
     /** "sha256:…" over the rule set's files: two advices with the same hash came from the same rules. */
     public String hash() {
         return hash;
+    }
+
+    /** True when the compiled rules came from the compiled-rules cache (checked like a fresh compile) rather than a compile. */
+    public boolean fromCache() {
+        return fromCache;
+    }
+
+    /** How long the bytecode check of the compiled rules took in this load (docs/security-rules.md). */
+    public Duration checkTime() {
+        return checkTime;
     }
 
     /** Where the rules were read from. */

@@ -72,7 +72,7 @@ class Api {
         RuleSets.Attempt last = ruleSets.lastAttempt();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("hash", active.kb().hash());
-        out.put("folder", ruleSets.folder().toString());
+        out.put("folder", ruleSets.origin());
         out.put("loadedAt", active.loadedAt().toString());
         out.put("scenarios", active.scenarios());
         out.put("status", last.swapped() ? "ok" : "refused");
@@ -91,6 +91,10 @@ class Api {
     @Operation(tags = "Rules", summary = "Reload the rules now: check, run the scenarios, swap in only when all pass (422 with the errors otherwise)")
     @PostMapping("/api/rules/reload")
     ResponseEntity<Map<String, Object>> reload() {
+        if (ruleSets.folder().isEmpty()) {
+            throw new ApiException(HttpStatus.CONFLICT, "This server answers with " + ruleSets.origin() + " (" + ruleSets.active().kb().hash()
+                    + "), which cannot change while it runs. Start serve with --rules DIR, or in a folder that has rules/, to reload rules.");
+        }
         RuleSets.Attempt attempt = ruleSets.reload();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("swapped", attempt.swapped());

@@ -69,7 +69,8 @@ public final class Advisor {
         return start != null && start.isAfter(today) ? start : today;
     }
 
-    private List<Object> facts(Assessment assessment, Sentences sentences) {
+    /** The facts one run inserts: the district's own and the framework's (package-private for the JMH benchmark's bare session). */
+    List<Object> facts(Assessment assessment, Sentences sentences) {
         List<Object> facts = new ArrayList<>();
         facts.add(assessment.district());
         facts.addAll(assessment.answers());

@@ -9,10 +9,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.equityadvisor.knowledge.KnowledgeBase;
 import org.equityadvisor.model.InputException;
 import org.equityadvisor.model.Problem;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.actuate.info.InfoContributor;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -109,6 +111,13 @@ public class EquityAdvisorServer {
             sets.watch();
         }
         return sets;
+    }
+
+    /** /actuator/info: this program's name and version, and the rule set serving now. */
+    @Bean
+    InfoContributor appInfo(RuleSets ruleSets) {
+        return builder -> builder.withDetail("app", Map.of("name", "Equity Advisor", "version", KnowledgeBase.version()))
+                .withDetail("ruleSet", Map.of("hash", ruleSets.active().kb().hash(), "origin", ruleSets.origin()));
     }
 
     @Bean

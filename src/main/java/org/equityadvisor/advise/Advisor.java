@@ -11,6 +11,7 @@ import org.equityadvisor.model.Assessment;
 import org.equityadvisor.model.InputException;
 import org.equityadvisor.model.Metric;
 import org.equityadvisor.model.Problem;
+import org.kie.api.runtime.KieSessionsPool;
 
 /**
  * The engine: an assessment in, ranked and explained advice out. Holds no mutable state, so one Advisor
@@ -25,6 +26,12 @@ public final class Advisor {
 
     private final KnowledgeBase kb;
     private final Clock clock;
+    /**
+     * Sessions are reset and reused rather than built for every advice: building one (its memories, agenda
+     * and event support) cost as much as running the rules. The pool grows to the number of threads advising
+     * at once; a session holds no facts between uses.
+     */
+    private final KieSessionsPool sessions;
 
     public Advisor(KnowledgeBase kb) {
         this(kb, Clock.systemDefaultZone());
@@ -34,6 +41,7 @@ public final class Advisor {
     public Advisor(KnowledgeBase kb, Clock clock) {
         this.kb = Objects.requireNonNull(kb, "kb");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.sessions = kb.kieBase().newKieSessionsPool(1);
     }
 
     public KnowledgeBase knowledgeBase() {
@@ -45,11 +53,15 @@ public final class Advisor {
      * @throws org.equityadvisor.knowledge.RuleSetException when a rule fails while running
      */
     public Advice advise(Assessment assessment) {
-        return explain(assessment).advice();
+        return assemble(assessment).advice();
     }
 
     /** The advice with its whole trace: rules fired in order, facts matched, candidates kept or dropped. */
-    public Explanation explain(Assessment input) {
+    public Explanation explain(Assessment assessment) {
+        return assemble(assessment).explanation();
+    }
+
+    private Assembly assemble(Assessment input) {
         Objects.requireNonNull(input, "assessment");
         List<Problem> problems = kb.validate(input);
         if (!problems.isEmpty()) {
@@ -58,8 +70,8 @@ public final class Advisor {
         // Student privacy: a group smaller than ten is never used, only reported as withheld.
         Assessment assessment = input.withoutSuppressed();
         Sentences sentences = new Sentences(kb, assessment);
-        RuleRun run = RuleRun.run(kb, facts(assessment, sentences));
-        return new Assembly(kb, assessment, run, sentences, referenceDate(assessment), input.suppressed()).explanation();
+        RuleRun run = RuleRun.run(kb, sessions, facts(assessment, sentences));
+        return new Assembly(kb, assessment, run, sentences, referenceDate(assessment), input.suppressed());
     }
 
     /** Programmes must still exist when the plan starts, and today: the later of the two. */

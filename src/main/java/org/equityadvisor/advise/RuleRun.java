@@ -8,12 +8,15 @@ import org.equityadvisor.knowledge.KnowledgeBase;
 import org.equityadvisor.knowledge.RuleInfo;
 import org.equityadvisor.knowledge.RuleSetException;
 import org.equityadvisor.model.Problem;
+import org.kie.api.event.rule.AgendaEventListener;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
 import org.kie.api.event.rule.ObjectDeletedEvent;
 import org.kie.api.event.rule.ObjectInsertedEvent;
+import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.runtime.rule.ConsequenceException;
 
 /**
@@ -49,19 +52,18 @@ final class RuleRun {
     private RuleRun() {
     }
 
-    static RuleRun run(KnowledgeBase kb, List<Object> given) {
+    static RuleRun run(KnowledgeBase kb, KieSessionsPool sessions, List<Object> given) {
         RuleRun run = new RuleRun();
-        KieSession session = kb.kieBase().newKieSession();
+        KieSession session = sessions.newKieSession();
         Match[] current = new Match[1];
-        try {
-            session.addEventListener(new DefaultAgendaEventListener() {
+        AgendaEventListener firings = new DefaultAgendaEventListener() {
                 @Override
                 public void beforeMatchFired(BeforeMatchFiredEvent event) {
                     current[0] = new Match(run.firings.size() + 1, event.getMatch().getRule().getName(), event.getMatch().getObjects());
                     run.firings.add(current[0]);
                 }
-            });
-            session.addEventListener(new DefaultRuleRuntimeEventListener() {
+            };
+        RuleRuntimeEventListener facts = new DefaultRuleRuntimeEventListener() {
                 @Override
                 public void objectInserted(ObjectInsertedEvent event) {
                     run.facts.add(event.getObject());
@@ -78,7 +80,10 @@ final class RuleRun {
                         run.deletedBy.put(event.getOldObject(), current[0]);
                     }
                 }
-            });
+            };
+        try {
+            session.addEventListener(firings);
+            session.addEventListener(facts);
             given.forEach(session::insert);
             // The focus stack runs the last focused group first: detect, then suggest, then refine.
             for (int i = RuleInfo.STAGES.size() - 1; i >= 0; i--) {
@@ -96,6 +101,9 @@ final class RuleRun {
                     "rule \"" + rule + "\" failed while running: " + cause.getClass().getSimpleName()
                             + (cause.getMessage() == null ? "" : ": " + cause.getMessage()))));
         } finally {
+            // A pooled session is reset and reused: it must not keep this run's listeners.
+            session.removeEventListener(firings);
+            session.removeEventListener(facts);
             session.dispose();
         }
         return run;

@@ -64,8 +64,12 @@ public final class AdviceWriter {
     }
 
     static String number(double value) {
-        return new DecimalFormat("#,##0.##", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(value);
+        return NUMBER.get().format(value);
     }
+
+    /** Building a DecimalFormat parses its pattern: one per thread (it is not thread-safe), not one per figure. */
+    private static final ThreadLocal<DecimalFormat> NUMBER = ThreadLocal.withInitial(() -> new DecimalFormat("#,##0.##",
+            DecimalFormatSymbols.getInstance(Locale.ROOT)));
 
     // --- text -------------------------------------------------------------------------------------------
 

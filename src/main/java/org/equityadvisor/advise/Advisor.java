@@ -11,7 +11,6 @@ import org.equityadvisor.model.Assessment;
 import org.equityadvisor.model.InputException;
 import org.equityadvisor.model.Metric;
 import org.equityadvisor.model.Problem;
-import org.kie.api.runtime.KieSessionsPool;
 
 /**
  * The engine: an assessment in, ranked and explained advice out. Holds no mutable state, so one Advisor
@@ -26,22 +25,27 @@ public final class Advisor {
 
     private final KnowledgeBase kb;
     private final Clock clock;
-    /**
-     * Sessions are reset and reused rather than built for every advice: building one (its memories, agenda
-     * and event support) cost as much as running the rules. The pool grows to the number of threads advising
-     * at once; a session holds no facts between uses.
-     */
-    private final KieSessionsPool sessions;
+    private final RuleBudget budget;
 
+    /** An advisor with the rule budget the environment sets ({@link RuleBudget#fromEnvironment()}). */
     public Advisor(KnowledgeBase kb) {
         this(kb, Clock.systemDefaultZone());
     }
 
     /** The clock decides only which programmes have ended; it never changes anything else in the advice. */
     public Advisor(KnowledgeBase kb, Clock clock) {
+        this(kb, clock, RuleBudget.fromEnvironment());
+    }
+
+    /** With a budget of its own: how many firings and how much time one advice may take. */
+    public Advisor(KnowledgeBase kb, Clock clock, RuleBudget budget) {
         this.kb = Objects.requireNonNull(kb, "kb");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.sessions = kb.kieBase().newKieSessionsPool(1);
+        this.budget = Objects.requireNonNull(budget, "budget");
+    }
+
+    public RuleBudget budget() {
+        return budget;
     }
 
     public KnowledgeBase knowledgeBase() {
@@ -51,6 +55,7 @@ public final class Advisor {
     /**
      * @throws InputException when the assessment names unknown ids or values out of range (every problem at once)
      * @throws org.equityadvisor.knowledge.RuleSetException when a rule fails while running
+     * @throws RuleBudgetException when the rules go past the advisor's {@link RuleBudget} (the rule named)
      */
     public Advice advise(Assessment assessment) {
         return assemble(assessment).advice();
@@ -70,7 +75,7 @@ public final class Advisor {
         // Student privacy: a group smaller than ten is never used, only reported as withheld.
         Assessment assessment = input.withoutSuppressed();
         Sentences sentences = new Sentences(kb, assessment);
-        RuleRun run = RuleRun.run(kb, sessions, facts(assessment, sentences));
+        RuleRun run = RuleRun.run(kb, facts(assessment, sentences), budget);
         return new Assembly(kb, assessment, run, sentences, referenceDate(assessment), input.suppressed());
     }
 

@@ -196,9 +196,9 @@ class AdvisorTest {
         assertThat(second).isEqualTo(first).contains("\"ruleSet\" : \"" + kb.hash() + "\"");
     }
 
-    /** Sessions are reused: one advisor, every scenario in turn and on two threads at once, gives what a fresh advisor gives. */
+    /** One advisor, every scenario in turn and on two threads at once, gives what a fresh advisor gives; advise and explain agree. */
     @Test
-    void aReusedAdvisorGivesEachScenarioTheAdviceAFreshOneGivesOnAnyThread() throws Exception {
+    void oneAdvisorGivesEachScenarioTheAdviceAFreshOneGivesOnAnyThread() throws Exception {
         KnowledgeBase bundled = Fixtures.bundled();
         Advisor shared = new Advisor(bundled);
         List<String> scenarios;

@@ -141,11 +141,13 @@ class Plans {
                 .header("X-Plan-Id", stored.id()).header(Api.RULE_SET_HEADER, advice.ruleSet()).body(PlanFile.write(plan));
     }
 
-    @Operation(tags = "Plans", summary = "The plans of your districts (all, for an admin)")
+    @Operation(tags = "Plans", summary = "The plans of your districts (of your state, for a state coordinator; all, for an admin)")
     @GetMapping("/api/plans")
     List<PlanRow> list(@AuthenticationPrincipal Accounts.Account me) {
-        return store.list(me.role() == Accounts.Role.ADMIN ? null : me.districts()).stream()
-                .map(s -> new PlanRow(s.id(), s.version(), s.districtId(), s.plan().title(), s.plan().goals().size())).toList();
+        List<PlanStore.Stored> mine = me.role() == Accounts.Role.ADMIN ? store.list(null)
+                : me.role() == Accounts.Role.COORDINATOR ? me.states().stream().flatMap(state -> store.listByState(state).stream()).toList()
+                : store.list(me.districts());
+        return mine.stream().map(s -> new PlanRow(s.id(), s.version(), s.districtId(), s.plan().title(), s.plan().goals().size())).toList();
     }
 
     @Operation(tags = "Plans", summary = "A plan (plan file JSON), with its version as ETag",
@@ -356,13 +358,17 @@ class Plans {
 
     // --- helpers ---------------------------------------------------------------------------------------
 
-    private interface Edit {
+    interface Edit {
         Plan apply(DraftPlan drafts, Plan plan);
     }
 
     /** One edit against the version If-Match names, or against the latest when it names none. */
-    private ResponseEntity<String> edit(String id, String ifMatch, Accounts.Account me, String change, Edit edit) {
+    ResponseEntity<String> edit(String id, String ifMatch, Accounts.Account me, String change, Edit edit) {
         PlanStore.Stored s = visible(id, me);
+        if (!me.serves(s.districtId())) {
+            // A state coordinator reads the plans of their state; only the district's own leaders change them.
+            throw ApiException.notFound("Plan " + id);
+        }
         int expected = ifMatch == null ? s.version() : required(ifMatch);
         if (expected != s.version()) {
             throw stale(id);
@@ -395,9 +401,10 @@ class Plans {
         }
     }
 
-    private PlanStore.Stored visible(String id, Accounts.Account me) {
+    /** A plan this user may read: of their districts, or (a state coordinator) of their state; anyone else's is a 404. */
+    PlanStore.Stored visible(String id, Accounts.Account me) {
         PlanStore.Stored s = store.find(id).filter(p -> !p.deleted()).orElseThrow(() -> ApiException.notFound("Plan " + id));
-        if (!me.serves(s.districtId())) {
+        if (!me.serves(s.districtId()) && !me.readsState(PlanStore.state(s.plan()))) {
             throw ApiException.notFound("Plan " + id);
         }
         return s;
@@ -427,7 +434,7 @@ class Plans {
         return "\"" + version + "\"";
     }
 
-    private JsonNode tree(String body) {
+    JsonNode tree(String body) {
         JsonNode node;
         try (JsonParser parser = json.getFactory().createParser(body)) {
             try {

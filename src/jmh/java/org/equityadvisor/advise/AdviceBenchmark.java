@@ -76,7 +76,7 @@ public class AdviceBenchmark {
             for (int i = RuleInfo.STAGES.size() - 1; i >= 0; i--) {
                 session.getAgenda().getAgendaGroup(RuleInfo.STAGES.get(i)).setFocus();
             }
-            return session.fireAllRules(RuleRun.MAX_FIRINGS);
+            return session.fireAllRules(RuleBudget.DEFAULT_MAX_FIRINGS);
         } finally {
             session.dispose();
         }

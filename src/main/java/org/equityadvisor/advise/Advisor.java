@@ -58,11 +58,15 @@ public final class Advisor {
      * @throws RuleBudgetException when the rules go past the advisor's {@link RuleBudget} (the rule named)
      */
     public Advice advise(Assessment assessment) {
-        return explain(assessment).advice();
+        return assemble(assessment).advice();
     }
 
     /** The advice with its whole trace: rules fired in order, facts matched, candidates kept or dropped. */
-    public Explanation explain(Assessment input) {
+    public Explanation explain(Assessment assessment) {
+        return assemble(assessment).explanation();
+    }
+
+    private Assembly assemble(Assessment input) {
         Objects.requireNonNull(input, "assessment");
         List<Problem> problems = kb.validate(input);
         if (!problems.isEmpty()) {
@@ -72,7 +76,7 @@ public final class Advisor {
         Assessment assessment = input.withoutSuppressed();
         Sentences sentences = new Sentences(kb, assessment);
         RuleRun run = RuleRun.run(kb, facts(assessment, sentences), budget);
-        return new Assembly(kb, assessment, run, sentences, referenceDate(assessment), input.suppressed()).explanation();
+        return new Assembly(kb, assessment, run, sentences, referenceDate(assessment), input.suppressed());
     }
 
     /** Programmes must still exist when the plan starts, and today: the later of the two. */
@@ -82,7 +86,8 @@ public final class Advisor {
         return start != null && start.isAfter(today) ? start : today;
     }
 
-    private List<Object> facts(Assessment assessment, Sentences sentences) {
+    /** The facts one run inserts: the district's own and the framework's (package-private for the JMH benchmark's bare session). */
+    List<Object> facts(Assessment assessment, Sentences sentences) {
         List<Object> facts = new ArrayList<>();
         facts.add(assessment.district());
         facts.addAll(assessment.answers());
@@ -93,6 +98,8 @@ public final class Advisor {
         facts.addAll(kb.indicators().values());
         facts.addAll(kb.actions().values());
         facts.addAll(kb.partners().values());
+        // The trigger table's rows: the fixed rules of the table match them with the findings.
+        facts.addAll(kb.triggers());
         return facts;
     }
 }

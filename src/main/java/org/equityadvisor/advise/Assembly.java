@@ -63,6 +63,13 @@ final class Assembly {
     }
 
     Explanation explanation() {
+        Advice advice = advice();
+        decisions.sort(Comparator.comparing(Decision::id).thenComparing(Decision::outcome).thenComparing(Decision::reason));
+        return new Explanation(advice, firings(), decisions);
+    }
+
+    /** The advice alone: what {@code advise} returns, without describing every firing for the trace. */
+    Advice advice() {
         Map<String, Candidate> candidates = candidates();
         Map<String, SuggestedAction> actions = new TreeMap<>();
         Map<String, Candidate> partners = new TreeMap<>();
@@ -74,9 +81,7 @@ final class Assembly {
             }
         });
         List<SuggestedGoal> goals = goals(actions, partners);
-        Advice advice = new Advice(kb.hash(), assessment.district().name(), findings(), goals);
-        decisions.sort(Comparator.comparing(Decision::id).thenComparing(Decision::outcome).thenComparing(Decision::reason));
-        return new Explanation(advice, firings(), decisions);
+        return new Advice(kb.hash(), assessment.district().name(), findings(), goals);
     }
 
     // --- candidates -----------------------------------------------------------------------------------

@@ -35,9 +35,12 @@ final class Sentences {
     }
 
     static String number(double value) {
-        DecimalFormat format = new DecimalFormat("#,##0.#", DecimalFormatSymbols.getInstance(Locale.ROOT));
-        return format.format(value);
+        return NUMBER.get().format(value);
     }
+
+    /** Building a DecimalFormat parses its pattern: one per thread (it is not thread-safe), not one per figure. */
+    private static final ThreadLocal<DecimalFormat> NUMBER = ThreadLocal.withInitial(() -> new DecimalFormat("#,##0.#",
+            DecimalFormatSymbols.getInstance(Locale.ROOT)));
 
     /** A figure with its unit: "14%", "6 points", "800 kbps per student". */
     String figure(Metric metric, double value) {

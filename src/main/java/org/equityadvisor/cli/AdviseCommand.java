@@ -35,7 +35,8 @@ final class AdviseCommand implements Callable<Integer> {
     public Integer call() {
         KnowledgeBase kb = rules.load();
         Advice advice = new Advisor(kb).advise(Inputs.assessment(kb, file));
-        spec.commandLine().getOut().print(AdviceWriter.write(advice, format));
+        int width = format == AdviceWriter.Format.TEXT ? BatchCommand.Terminal.columns(AdviceWriter.WIDTH) : AdviceWriter.WIDTH;
+        spec.commandLine().getOut().print(AdviceWriter.write(advice, format, width));
         return Main.OK;
     }
 }

@@ -210,8 +210,17 @@ final class PlanCommand {
         @Option(names = "--out", paramLabel = "FILE", description = "where to write (required for docx and pdf; default: standard output)")
         Path out;
 
+        @Option(names = "--page-size", paramLabel = "SIZE", defaultValue = "letter", description = "the PDF's paper: letter (default) or a4")
+        String pageSize;
+
         @Override
         public Integer call() {
+            PlanWriter.PageSize paper;
+            try {
+                paper = PlanWriter.PageSize.parse(pageSize);
+            } catch (IllegalArgumentException e) {
+                throw new InputException("--page-size", new Problem("--page-size", e.getMessage()));
+            }
             PlanWriter.Format f;
             try {
                 f = PlanWriter.Format.parse(format);
@@ -221,7 +230,7 @@ final class PlanCommand {
             if (out == null && (f == PlanWriter.Format.DOCX || f == PlanWriter.Format.PDF)) {
                 throw new InputException("--out", new Problem("--out", "is required for " + f.extension() + " (a binary file)"));
             }
-            byte[] bytes = PlanWriter.write(read(file), f);
+            byte[] bytes = PlanWriter.write(read(file), f, paper);
             if (out == null) {
                 spec.commandLine().getOut().print(new String(bytes, StandardCharsets.UTF_8));
             } else {

@@ -1,18 +1,13 @@
 package org.equityadvisor.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import org.equityadvisor.knowledge.KnowledgeBase;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.equityadvisor.knowledge.KnowledgeBase;
 import org.equityadvisor.knowledge.RuleSetException;
 import org.equityadvisor.model.InputException;
 import org.equityadvisor.model.Problem;
@@ -32,11 +27,12 @@ final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--rules", paramLabel = "DIR", description = "the rule set to serve and watch (default: ./rules if present, else the rules bundled in the jar)")
+    @Option(names = "--rules", paramLabel = "DIR",
+            description = "the rule set to serve and watch (default: ./rules if present, else the rules bundled in the jar)")
     Path rules;
 
-    @Option(names = "--scenarios", paramLabel = "DIR",
-            description = "scenarios a changed rule set must pass before it is swapped in (default: ./scenarios if present, else those bundled in the jar)")
+    @Option(names = "--scenarios", paramLabel = "DIR", defaultValue = "scenarios",
+            description = "scenarios a changed rule set must pass before it is swapped in (default: ./scenarios)")
     Path scenarios;
 
     @Option(names = "--users", paramLabel = "FILE", description = "users: name, password ({bcrypt}… from hash-password), role, districts "
@@ -71,67 +67,30 @@ final class ServeCommand implements Callable<Integer> {
         }
         List<String> properties = new ArrayList<>(unmatched);
         properties.addAll(springArgs);
+        Path folder = rules != null ? rules : Files.isDirectory(RulesOption.DEFAULT) ? RulesOption.DEFAULT : null;
+        if (folder != null && !Files.isDirectory(folder)) {
+            throw new InputException("--rules", new Problem(folder.toString(), "is not a folder"));
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        if (folder == null) {
+            err.println("Serving the rules bundled with equity-advisor " + KnowledgeBase.version() + "; pass --rules DIR or start where a rules folder is "
+                    + "to serve (and reload) others.");
+        }
+        err.println("Starting Equity Advisor " + KnowledgeBase.version() + " on http://" + host + ":" + port + " ...");
+        err.flush();
+        long started = System.nanoTime();
         EquityAdvisorServer.Running server;
         try {
-            // A fresh machine has no rules folder: serve the rule set and scenarios the jar was built with.
-            if (rules == null) {
-                rules = Files.isDirectory(Path.of("rules")) ? Path.of("rules") : bundled("rules", "the rules");
-            }
-            if (scenarios == null) {
-                scenarios = Files.isDirectory(Path.of("scenarios")) ? Path.of("scenarios") : bundled("scenarios", "the scenarios");
-            }
-            server = EquityAdvisorServer.start(new EquityAdvisorServer.Options(rules, scenarios, users, data, host, port, !noWatch), properties.toArray(String[]::new));
+            server = EquityAdvisorServer.start(new EquityAdvisorServer.Options(folder, scenarios, users, data, host, port, !noWatch), properties.toArray(String[]::new));
         } catch (RuntimeException e) {
             throw userFacing(e);
         }
-        spec.commandLine().getOut().println("Equity Advisor listening on http://" + host + ":" + server.port() + "/ (web pages; API docs: /swagger-ui.html). Ctrl-C stops it.");
+        err.printf(Locale.ROOT, "Ready in %.1f s.%n", (System.nanoTime() - started) / 1e9);
+        err.flush();
+        spec.commandLine().getOut().println("Equity Advisor listening on http://" + host + ":" + server.port() + " (API docs: /swagger-ui.html). Ctrl-C stops it.");
         spec.commandLine().getOut().flush();
         Thread.currentThread().join();
         return Main.OK;
-    }
-
-    /**
-     * Unpacks {@code /equity-advisor/NAME.zip} of the jar into a temporary folder (removed on exit). Without it
-     * (a development build run from the classes), ./NAME, which then reports itself missing.
-     */
-    private Path bundled(String name, String what) {
-        try (InputStream zip = ServeCommand.class.getResourceAsStream("/equity-advisor/" + name + ".zip")) {
-            if (zip == null) {
-                return Path.of(name);
-            }
-            Path dir = Files.createTempDirectory("equity-advisor-" + name);
-            try (ZipInputStream in = new ZipInputStream(zip)) {
-                for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-                    Path file = dir.resolve(entry.getName()).normalize();
-                    // The archive is our own, but a path leaving the folder is never followed.
-                    if (!file.startsWith(dir) || file.equals(dir)) {
-                        continue;
-                    }
-                    if (entry.isDirectory()) {
-                        Files.createDirectories(file);
-                    } else {
-                        Files.createDirectories(file.getParent());
-                        Files.copy(in, file);
-                    }
-                }
-            }
-            deleteOnExit(dir);
-            spec.commandLine().getErr().println("No ./" + name + " folder here: serving " + what + " bundled with equity-advisor " + KnowledgeBase.version()
-                    + "; pass --" + name + " DIR to use others.");
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot unpack " + what + " bundled in the jar", e);
-        }
-    }
-
-    private static void deleteOnExit(Path dir) {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try (Stream<Path> files = Files.walk(dir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-            } catch (IOException e) {
-                // A temporary folder left behind is harmless.
-            }
-        }));
     }
 
     /** The cause a user can act on (a broken rule set, a bad users file, a port in use) rather than Spring's wrapper. */

@@ -196,6 +196,38 @@ class AdvisorTest {
         assertThat(second).isEqualTo(first).contains("\"ruleSet\" : \"" + kb.hash() + "\"");
     }
 
+    /** One advisor, every scenario in turn and on two threads at once, gives what a fresh advisor gives; advise and explain agree. */
+    @Test
+    void oneAdvisorGivesEachScenarioTheAdviceAFreshOneGivesOnAnyThread() throws Exception {
+        KnowledgeBase bundled = Fixtures.bundled();
+        Advisor shared = new Advisor(bundled);
+        List<String> scenarios;
+        try (var files = java.nio.file.Files.list(Fixtures.SCENARIOS)) {
+            scenarios = files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".yaml")).sorted().toList();
+        }
+        assertThat(scenarios).hasSizeGreaterThan(3);
+        Map<String, String> fresh = new java.util.TreeMap<>();
+        for (String s : scenarios) {
+            Assessment a = Fixtures.scenario(s);
+            fresh.put(s, org.equityadvisor.export.AdviceWriter.json(new Advisor(bundled).advise(a)));
+            assertThat(shared.explain(a).advice()).as(s + ": advise and explain agree").isEqualTo(shared.advise(a));
+        }
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<Boolean>> same = new java.util.ArrayList<>();
+            for (int round = 0; round < 5; round++) {
+                for (String s : scenarios) {
+                    same.add(pool.submit(() -> fresh.get(s).equals(org.equityadvisor.export.AdviceWriter.json(shared.advise(Fixtures.scenario(s))))));
+                }
+            }
+            for (var f : same) {
+                assertThat(f.get()).isTrue();
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
     @Test
     void refusesAnAssessmentWithUnknownIdsAndValuesOutOfRangeNamingEach() {
         Assessment a = new Assessment(District.named(" "), List.of(new Answer("SA-ACC-99", 7)),

@@ -30,7 +30,10 @@ public final class Advisor {
         this(kb, Clock.systemDefaultZone());
     }
 
-    /** The clock decides only which programmes have ended; it never changes anything else in the advice. */
+    /**
+     * The clock decides which programmes have ended and, where the plan's start is not given, the year figures
+     * are aged against ("in 2018", old figures count less); nothing else in the advice.
+     */
     public Advisor(KnowledgeBase kb, Clock clock) {
         this.kb = Objects.requireNonNull(kb, "kb");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -57,12 +60,13 @@ public final class Advisor {
         }
         // Student privacy: a group smaller than ten is never used, only reported as withheld.
         Assessment assessment = input.withoutSuppressed();
-        Sentences sentences = new Sentences(kb, assessment);
+        LocalDate reference = referenceDate(assessment);
+        Sentences sentences = new Sentences(kb, assessment, reference.getYear());
         RuleRun run = RuleRun.run(kb, facts(assessment, sentences));
-        return new Assembly(kb, assessment, run, sentences, referenceDate(assessment), input.suppressed()).explanation();
+        return new Assembly(kb, assessment, run, sentences, reference, input.suppressed()).explanation();
     }
 
-    /** Programmes must still exist when the plan starts, and today: the later of the two. */
+    /** Programmes must still exist when the plan starts, and today: the later of the two. Figures age to its year. */
     private LocalDate referenceDate(Assessment assessment) {
         LocalDate today = LocalDate.now(clock);
         LocalDate start = assessment.district().planStart();

@@ -58,7 +58,7 @@ final class Assembly {
         this.assessment = assessment;
         this.run = run;
         this.sentences = sentences;
-        this.scorer = new Scorer(kb.ranking(), assessment, sentences);
+        this.scorer = new Scorer(kb.ranking(), assessment, sentences, referenceDate.getYear());
         this.referenceDate = referenceDate;
     }
 
@@ -160,7 +160,8 @@ final class Assembly {
                     + action.outcome().metric() + " persists, so the advice is to scale it up"));
         }
         return new SuggestedAction(action.id(), action.title(), action.description(), action.timeline(), action.team(), action.partners(),
-                outcome(action.outcome(), c.facts()), score, c.because(), caveats, confidence(c.facts()), scaleUp ? Boolean.TRUE : null);
+                outcome(action.outcome(), c.facts()), score, c.because(), caveats, confidence(c.facts()), scaleUp ? Boolean.TRUE : null,
+                scorer.students(c.facts()));
     }
 
     /** The findings a refine rule matched; for a step in place, that the district lists it as running. */
@@ -184,10 +185,12 @@ final class Assembly {
         Gap gap = facts.stream().filter(f -> f instanceof Gap g && g.metric().equals(template.metric())).map(f -> (Gap) f)
                 .sorted(Comparator.comparing(Gap::severe).reversed().thenComparing(Gap::group)).findFirst().orElse(null);
         String group = gap == null ? Measure.ALL : gap.group();
-        Double baseline = assessment.measure(template.metric(), group).map(Measure::value).orElse(null);
+        Optional<Measure> measure = assessment.measure(template.metric(), group);
+        Double baseline = measure.map(Measure::value).orElse(null);
+        Integer year = measure.map(Measure::year).orElse(null);
         Double target = template.targetFor(metric, baseline, gap);
         return new Outcome(template.metric(), group, baseline, target, template.months(),
-                sentences.outcome(metric, group, baseline, target, template.months(), template.text()));
+                sentences.outcome(metric, group, baseline, year, target, template.months(), template.text()));
     }
 
     private List<SuggestedGoal> goals(Map<String, SuggestedAction> actions, Map<String, Candidate> partners) {
@@ -208,7 +211,9 @@ final class Assembly {
             SuggestedPartner suggested = new SuggestedPartner(id, partner.title(), partner.description(), score, c.because(), confidence(c.facts()));
             homes.forEach(goal -> partnersByGoal.computeIfAbsent(goal, g -> new ArrayList<>()).add(suggested));
         });
-        Comparator<SuggestedAction> actionOrder = Comparator.comparingDouble(SuggestedAction::score).reversed().thenComparing(SuggestedAction::id);
+        // Equal scores: the step reaching more students first, then by id (ranking.yaml).
+        Comparator<SuggestedAction> actionOrder = Comparator.comparingDouble(SuggestedAction::score).reversed()
+                .thenComparing(SuggestedAction::studentsReached, Comparator.nullsLast(Comparator.reverseOrder())).thenComparing(SuggestedAction::id);
         Comparator<SuggestedPartner> partnerOrder = Comparator.comparingDouble(SuggestedPartner::score).reversed().thenComparing(SuggestedPartner::id);
         List<SuggestedGoal> unranked = new ArrayList<>();
         byGoal.forEach((goalId, list) -> {
@@ -219,12 +224,16 @@ final class Assembly {
             Set<Reason> because = new LinkedHashSet<>();
             list.forEach(a -> because.addAll(a.because()));
             double score = list.get(0).score();
-            unranked.add(new SuggestedGoal(goalId, goal.title(), goal.description(), goal.divide(), 0, score, List.copyOf(because), list, goalPartners));
+            Integer students = list.stream().map(SuggestedAction::studentsReached).filter(java.util.Objects::nonNull).max(Integer::compare).orElse(null);
+            unranked.add(new SuggestedGoal(goalId, goal.title(), goal.description(), goal.divide(), 0, score, List.copyOf(because), list, goalPartners,
+                    students));
         });
-        unranked.sort(Comparator.comparingDouble(SuggestedGoal::score).reversed().thenComparing(SuggestedGoal::id));
+        unranked.sort(Comparator.comparingDouble(SuggestedGoal::score).reversed()
+                .thenComparing(SuggestedGoal::studentsReached, Comparator.nullsLast(Comparator.reverseOrder())).thenComparing(SuggestedGoal::id));
         List<SuggestedGoal> ranked = new ArrayList<>();
         for (SuggestedGoal g : unranked) {
-            ranked.add(new SuggestedGoal(g.id(), g.title(), g.description(), g.divide(), ranked.size() + 1, g.score(), g.because(), g.actions(), g.partners()));
+            ranked.add(new SuggestedGoal(g.id(), g.title(), g.description(), g.divide(), ranked.size() + 1, g.score(), g.because(), g.actions(), g.partners(),
+                    g.studentsReached()));
         }
         return ranked;
     }
@@ -235,7 +244,7 @@ final class Assembly {
         List<Finding> out = new ArrayList<>();
         for (Gap gap : run.remaining(Gap.class)) {
             out.add(new Finding(Finding.GAP, gap.metric(), gap.group(), gap.value(), gap.threshold(), gap.severe() ? "severe" : "flag",
-                    null, rule(gap), capitalise(sentences.describe(gap)), gap.uncertain() ? Finding.LOW_CONFIDENCE : null));
+                    null, rule(gap), capitalise(sentences.describe(gap)), gap.uncertain() || scorer.old(gap) ? Finding.LOW_CONFIDENCE : null));
         }
         for (Weakness w : run.remaining(Weakness.class)) {
             out.add(new Finding(Finding.WEAKNESS, w.indicator(), null, null, null, null, w.level(), rule(w), capitalise(sentences.describe(w)), null));
@@ -252,7 +261,8 @@ final class Assembly {
             Metric metric = s.value() == null ? null : sentences.metric(s.id());
             out.add(new Finding(Finding.STRENGTH, s.id(), s.value() == null ? null : Measure.ALL, s.value(),
                     metric == null ? null : metric.threshold(), null, s.level(), rule(s), capitalise(sentences.describe(s)),
-                    s.uncertain() ? Finding.LOW_CONFIDENCE : null));
+                    s.uncertain() || s.value() != null && assessment.measure(s.id(), Measure.ALL).map(scorer::old).orElse(false)
+                            ? Finding.LOW_CONFIDENCE : null));
         }
         List<String> kinds = List.of(Finding.GAP, Finding.WEAKNESS, Finding.DATA_GAP, Finding.STRENGTH);
         out.sort(Comparator.comparing((Finding f) -> kinds.indexOf(f.kind()))
@@ -284,8 +294,8 @@ final class Assembly {
         return out;
     }
 
-    private static String confidence(List<Object> facts) {
-        return Scorer.onlyUncertain(facts) ? Finding.LOW_CONFIDENCE : null;
+    private String confidence(List<Object> facts) {
+        return Scorer.onlyUncertain(facts) || scorer.onlyOld(facts) ? Finding.LOW_CONFIDENCE : null;
     }
 
     static String capitalise(String text) {

@@ -329,12 +329,13 @@ final class DefinitionsReader {
         if (doc == null) {
             return null;
         }
-        YamlEntry root = YamlEntry.of(doc, doc.root(), "", problems, Set.of("weights", "severity", "reach", "disparity", "uncertain"));
+        YamlEntry root = YamlEntry.of(doc, doc.root(), "", problems, Set.of("weights", "severity", "reach", "disparity", "uncertain", "age", "inferred"));
         YamlEntry w = root.child("weights", true, Set.of("severity", "reach", "disparity", "rating"));
-        YamlEntry s = root.child("severity", true, Set.of("severeGap", "gap", "weakness", "dataGap"));
-        YamlEntry r = root.child("reach", true, Set.of("fullAt", "defaultGroupShare", "system"));
+        YamlEntry s = root.child("severity", true, Set.of("gap", "halfway", "weakness", "dataGap"));
+        YamlEntry r = root.child("reach", true, Set.of("shareHalfAt", "headsFullAt", "heads", "defaultGroupShare", "system"));
         YamlEntry d = root.child("disparity", true, Set.of("fullAt"));
-        if (w == null || s == null || r == null || d == null || !w.valid() || !s.valid() || !r.valid() || !d.valid()) {
+        YamlEntry a = root.child("age", true, Set.of("staleAfter", "old"));
+        if (w == null || s == null || r == null || d == null || a == null || !w.valid() || !s.valid() || !r.valid() || !d.valid() || !a.valid()) {
             return null;
         }
         Double ws = unit(w, "severity");
@@ -345,8 +346,8 @@ final class DefinitionsReader {
             w.problem("severity", "the four weights add up to " + Math.round((ws + wr + wd + wt) * 1000) / 1000.0
                     + "; make them add up to 1");
         }
-        Double severeGap = unit(s, "severeGap");
         Double gap = unit(s, "gap");
+        Double halfway = positive(s, "halfway");
         Double dataGap = unit(s, "dataGap");
         Map<Integer, Double> weakness = new TreeMap<>();
         YamlEntry wk = s.child("weakness", true, Set.of("1", "2"));
@@ -358,16 +359,23 @@ final class DefinitionsReader {
                 }
             }
         }
-        Double fullAt = positive(r, "fullAt");
+        Double shareHalf = positive(r, "shareHalfAt");
+        Double headsFull = positive(r, "headsFullAt");
+        Double heads = unit(r, "heads");
         Double share = unit(r, "defaultGroupShare");
         Double system = unit(r, "system");
         Double disparity = positive(d, "fullAt");
         Double uncertain = unit(root, "uncertain");
-        if (ws == null || wr == null || wd == null || wt == null || severeGap == null || gap == null || dataGap == null
-                || weakness.size() != 2 || fullAt == null || share == null || system == null || disparity == null || uncertain == null) {
+        Double staleAfter = positive(a, "staleAfter");
+        Double old = unit(a, "old");
+        Double inferred = unit(root, "inferred");
+        if (ws == null || wr == null || wd == null || wt == null || gap == null || halfway == null || dataGap == null
+                || weakness.size() != 2 || shareHalf == null || headsFull == null || heads == null || share == null || system == null
+                || disparity == null || uncertain == null || staleAfter == null || old == null || inferred == null) {
             return null;
         }
-        return new Ranking(ws, wr, wd, wt, severeGap, gap, weakness, dataGap, fullAt, share, system, disparity, uncertain);
+        return new Ranking(ws, wr, wd, wt, gap, halfway, weakness, dataGap, shareHalf, headsFull, heads, share, system, disparity, uncertain,
+                staleAfter, old, inferred);
     }
 
     private static Double unit(YamlEntry e, String field) {

@@ -20,6 +20,8 @@ public record Finding(
     public static final String WEAKNESS = "weakness";
     public static final String STRENGTH = "strength";
     public static final String DATA_GAP = "data-gap";
+    /** A figure that cannot be right as given (more answers than students, shares over 100%): check it at the source. */
+    public static final String WARNING = "warning";
     /** Confidence of a finding or suggestion that rests only on uncertain figures. */
     public static final String LOW_CONFIDENCE = "low";
 }

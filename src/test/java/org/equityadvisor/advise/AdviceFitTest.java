@@ -1,0 +1,98 @@
+package org.equityadvisor.advise;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.equityadvisor.model.Advice;
+import org.equityadvisor.model.Assessment;
+import org.equityadvisor.model.District;
+import org.equityadvisor.model.Finding;
+import org.equityadvisor.model.Measure;
+import org.equityadvisor.model.SuggestedGoal;
+import org.equityadvisor.testing.Fixtures;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Advice that follows the district's figures (issue 10): severity keeps rising past the severe line and
+ * weighs head count; the margin of error is compared with the severe line; an area estimate is told apart
+ * from survey answers; a figure's year ages it.
+ */
+class AdviceFitTest {
+
+    private final Advisor advisor = new Advisor(Fixtures.bundled());
+
+    private static Assessment district(String name, Integer enrollment, Measure... measures) {
+        return Fixtures.assessment(new District(name, null, null, null, enrollment, null, null, LocalDate.of(2027, 1, 11), List.of()), List.of(),
+                List.of(measures));
+    }
+
+    private static double connect(Advice advice) {
+        return goal(advice, "G-CONNECT").score();
+    }
+
+    private static SuggestedGoal goal(Advice advice, String id) {
+        return advice.goals().stream().filter(g -> g.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    private static Finding gap(Advice advice) {
+        return advice.findings().stream().filter(f -> f.kind().equals(Finding.GAP)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void severityKeepsRisingPastTheSevereLine() {
+        double at73 = connect(advisor.advise(district("Ganado", 1700, new Measure("GM-01", "all", 73.1))));
+        double at20 = connect(advisor.advise(district("Elsewhere", 1700, new Measure("GM-01", "all", 20.0))));
+        double at11 = connect(advisor.advise(district("Nearby", 1700, new Measure("GM-01", "all", 11.0))));
+
+        assertThat(at73).isGreaterThan(at20);
+        assertThat(at20).isGreaterThan(at11);
+    }
+
+    @Test
+    void theSameShareOfALargerDistrictReachesMoreStudentsAndRanksHigher() {
+        Advice city = advisor.advise(district("City", 18_000, new Measure("GM-01", "all", 15.0)));
+        Advice village = advisor.advise(district("Village", 48, new Measure("GM-01", "all", 15.0)));
+
+        assertThat(connect(city)).isGreaterThan(connect(village));
+        assertThat(goal(city, "G-CONNECT").studentsReached()).isEqualTo(2700);
+        assertThat(goal(village, "G-CONNECT").studentsReached()).isEqualTo(7);
+    }
+
+    @Test
+    void aFigurePastTheSevereLineOnlyWithinItsMarginIsPerhapsSevere() {
+        Finding wide = gap(advisor.advise(district("Wide", 900, new Measure("GM-01", "all", 12.0, 900, 4.5, 2026, "2026 survey"))));
+        Finding narrow = gap(advisor.advise(district("Narrow", 900, new Measure("GM-01", "all", 12.0, 900, 1.5, 2026, "2026 survey"))));
+
+        assertThat(wide.severity()).isEqualTo("flag");
+        assertThat(wide.text()).contains("perhaps severe: past 10% but within its margin of error");
+        assertThat(narrow.severity()).isEqualTo("severe");
+        assertThat(narrow.text()).contains("severe past 10%").doesNotContain("perhaps");
+    }
+
+    @Test
+    void anAreaEstimateSpeaksOfTheChildrenOfTheAreaAndASurveyOfItsAnswers() {
+        Finding estimate = gap(advisor.advise(district("Estimated", null,
+                new Measure("GM-01", "all", 22.1, 1737, 4.5, 2027, "ACS estimate", Measure.Kind.ESTIMATE))));
+        Finding survey = gap(advisor.advise(district("Surveyed", null,
+                new Measure("GM-01", "all", 22.1, 812, 2.0, 2027, "family survey", Measure.Kind.SURVEY))));
+
+        assertThat(estimate.text()).startsWith("22.1% of children living in the district's area have no home internet")
+                .contains("a census estimate for the area (1,737 people), ±4.5 points");
+        assertThat(survey.text()).startsWith("22.1% of students have no home internet").contains("family survey 2027, 812 answers, ±2 points");
+    }
+
+    @Test
+    void aFigureFromAnEarlierYearSaysItsYearAndOldFiguresLowerConfidence() {
+        Advice old = advisor.advise(district("Old", 1700, new Measure("GM-01", "all", 22.1, 1700, 1.0, 2018, "ACS 2014-2018")));
+        Advice current = advisor.advise(district("Current", 1700, new Measure("GM-01", "all", 22.1, 1700, 1.0, 2027, "survey")));
+
+        assertThat(gap(old).text()).startsWith("In 2018, 22.1% of students have no home internet");
+        assertThat(gap(old).confidence()).isEqualTo(Finding.LOW_CONFIDENCE);
+        assertThat(goal(old, "G-CONNECT").actions().get(0).outcome().text()).contains("(22.1% in 2018)").doesNotContain("today");
+        assertThat(gap(current).text()).startsWith("22.1% of students");
+        assertThat(gap(current).confidence()).isNull();
+        assertThat(goal(current, "G-CONNECT").actions().get(0).outcome().text()).contains("(today 22.1%)");
+        assertThat(connect(old)).isLessThan(connect(current));
+    }
+}

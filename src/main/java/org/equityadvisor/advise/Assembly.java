@@ -25,6 +25,7 @@ import org.equityadvisor.model.Outcome;
 import org.equityadvisor.model.OutcomeTemplate;
 import org.equityadvisor.model.Partner;
 import org.equityadvisor.model.Reason;
+import org.equityadvisor.model.ScaleUp;
 import org.equityadvisor.model.Strength;
 import org.equityadvisor.model.SuggestedAction;
 import org.equityadvisor.model.SuggestedGoal;
@@ -154,14 +155,27 @@ final class Assembly {
         double score = scorer.score(c.facts(), action.indicators());
         List<String> caveats = action.programmes().stream().map(kb.programmes()::get).filter(p -> p.caveat() != null)
                 .map(p -> p.name() + ": " + p.caveat()).toList();
-        boolean scaleUp = assessment.district().runs(action.id());
-        if (scaleUp) {
-            decisions.add(new Decision(action.id(), Decision.KEPT, "the district already runs it, but a severe gap on "
-                    + action.outcome().metric() + " persists, so the advice is to scale it up"));
-        }
+        List<Reason> because = new ArrayList<>(c.because());
+        Optional<ScaleUp> scaleUp = run.remaining(ScaleUp.class).stream().filter(s -> s.action().equals(action.id())).findFirst();
+        scaleUp.ifPresent(up -> {
+            String rule = run.insertedBy.get(up).rule;
+            because.add(0, new Reason(rule, kb.rule(rule).map(RuleInfo::sources).orElse(List.of()), scaleUpReason(action)));
+            decisions.add(new Decision(action.id(), Decision.KEPT, "the district already runs it, but its figure ("
+                    + action.outcome().metric() + ") is still past the threshold, so the advice is to scale it up"));
+        });
         return new SuggestedAction(action.id(), action.title(), action.description(), action.timeline(), action.team(), action.partners(),
-                outcome(action.outcome(), c.facts()), score, c.because(), caveats, confidence(c.facts()), scaleUp ? Boolean.TRUE : null,
+                outcome(action.outcome(), c.facts()), score, because, caveats, confidence(c.facts()), scaleUp.isPresent() ? Boolean.TRUE : null,
                 scorer.students(c.facts()));
+    }
+
+    /** "Scale it up: ... already runs it, yet 14% of students (about 406) still ...": the numbers that say it falls short. */
+    private String scaleUpReason(Action action) {
+        Gap gap = run.remaining(Gap.class).stream().filter(g -> g.metric().equals(action.outcome().metric()))
+                .sorted(Comparator.comparing(Gap::wholeDistrict).reversed().thenComparing(Gap::group)).findFirst().orElseThrow();
+        Integer students = scorer.students(List.of(gap));
+        return "Scale it up: " + assessment.district().name() + " already runs this step, yet " + sentences.describe(gap)
+                + (students == null ? "" : ", about " + Sentences.number(students) + (students == 1 ? " student" : " students") + " still behind")
+                + ". What runs today does not reach enough students.";
     }
 
     /** The findings a refine rule matched; for a step in place, that the district lists it as running. */

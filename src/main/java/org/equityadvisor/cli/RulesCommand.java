@@ -2,7 +2,7 @@ package org.equityadvisor.cli;
 
 import picocli.CommandLine.Command;
 
-@Command(name = "rules", mixinStandardHelpOptions = true, description = "Check and test a rule set.",
-        subcommands = {RulesCheckCommand.class, RulesTestCommand.class})
+@Command(name = "rules", mixinStandardHelpOptions = true, description = "Check, test, compare and document rule sets.",
+        subcommands = {RulesCheckCommand.class, RulesTestCommand.class, RulesDiffCommand.class, RulesDocCommand.class})
 final class RulesCommand {
 }

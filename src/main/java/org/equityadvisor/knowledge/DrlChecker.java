@@ -231,7 +231,23 @@ final class DrlChecker {
                         + "(Gap, Weakness, Strength, DataGap), so thresholds stay in metrics.yaml"));
             }
         }
-        return new RuleInfo(name, path, rule.getLine(), stage, divides, sources, validUntil, suggests);
+        return new RuleInfo(name, path, rule.getLine(), stage, divides, sources, validUntil, suggests, intent(text, rule.getLine()), when(body));
+    }
+
+    /** The comment lines right above a rule's first line, without their slashes: why the rule exists. */
+    static String intent(String text, int line) {
+        String[] lines = text.split("\n", -1);
+        List<String> comment = new ArrayList<>();
+        for (int i = line - 2; i >= 0 && i < lines.length && lines[i].strip().startsWith("//"); i--) {
+            comment.add(0, lines[i].strip().replaceFirst("^//+\\s?", "").strip());
+        }
+        return String.join(" ", comment).strip();
+    }
+
+    /** The conditions between "when" and "then", as written. */
+    private static String when(String body) {
+        Matcher m = Pattern.compile("(?ms)^\\s*when\\s*$(.*?)^\\s*then\\b").matcher(body);
+        return m.find() ? m.group(1).strip().replaceAll("\n\\s+", "\n") : "";
     }
 
     private List<String> suggestions(String path, RuleDescr rule, String body, String stage, String where) {

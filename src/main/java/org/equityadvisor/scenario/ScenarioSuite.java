@@ -202,7 +202,7 @@ public final class ScenarioSuite {
         Set<String> suggested = new TreeSet<>();
         for (Scenario s : scenarios) {
             if (!s.readable()) {
-                results.add(new ScenarioResult(s, s.problems().stream().map(Problem::toString).toList()));
+                results.add(new ScenarioResult(s, s.problems().stream().map(Problem::toString).toList(), List.of()));
                 continue;
             }
             try {
@@ -210,9 +210,10 @@ public final class ScenarioSuite {
                 explanation.firings().forEach(f -> fired.add(f.rule()));
                 nearMissed.addAll(s.expect().notFired());
                 explanation.advice().suggestedIds().forEach(suggested::add);
-                results.add(new ScenarioResult(s, check(s.expect(), explanation)));
+                results.add(new ScenarioResult(s, check(s.expect(), explanation),
+                        explanation.firings().stream().map(Firing::rule).distinct().toList()));
             } catch (InputException | RuleSetException e) {
-                results.add(new ScenarioResult(s, List.of(e.getMessage())));
+                results.add(new ScenarioResult(s, List.of(e.getMessage()), List.of()));
             }
         }
         List<String> neverFired = kb.rules().stream().map(RuleInfo::name).filter(r -> !fired.contains(r)).sorted().toList();

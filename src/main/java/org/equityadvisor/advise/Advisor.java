@@ -11,6 +11,8 @@ import org.equityadvisor.model.Assessment;
 import org.equityadvisor.model.InputException;
 import org.equityadvisor.model.Metric;
 import org.equityadvisor.model.Problem;
+import org.equityadvisor.model.Setting;
+import org.equityadvisor.model.Size;
 
 /**
  * The engine: an assessment in, ranked and explained advice out. Holds no mutable state, so one Advisor
@@ -84,6 +86,12 @@ public final class Advisor {
         facts.addAll(kb.indicators().values());
         facts.addAll(kb.actions().values());
         facts.addAll(kb.partners().values());
+        kb.fit().lines().forEach((name, value) -> facts.add(new Setting(name, value)));
+        Integer students = Scorer.size(assessment);
+        String band = kb.fit().band(students);
+        if (band != null) {
+            facts.add(new Size(students, band));
+        }
         return facts;
     }
 }

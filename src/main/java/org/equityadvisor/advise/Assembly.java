@@ -19,6 +19,8 @@ import org.equityadvisor.model.DataGap;
 import org.equityadvisor.model.Finding;
 import org.equityadvisor.model.Gap;
 import org.equityadvisor.model.Goal;
+import org.equityadvisor.model.Inferred;
+import org.equityadvisor.model.Warning;
 import org.equityadvisor.model.Measure;
 import org.equityadvisor.model.Metric;
 import org.equityadvisor.model.Outcome;
@@ -48,6 +50,8 @@ final class Assembly {
     private final LocalDate referenceDate;
     private final List<Measure> suppressed;
     private final List<Decision> decisions = new ArrayList<>();
+    /** The district's size band (rules/fit.yaml), which names each step's team roles; null when unknown. */
+    private final String band;
 
     /** A candidate's reasons and the facts behind them. */
     private record Candidate(String id, List<Reason> because, List<Object> facts) {
@@ -61,6 +65,7 @@ final class Assembly {
         this.sentences = sentences;
         this.scorer = new Scorer(kb.ranking(), assessment, sentences, referenceDate.getYear());
         this.referenceDate = referenceDate;
+        this.band = kb.fit().band(Scorer.size(assessment));
     }
 
     Explanation explanation() {
@@ -163,7 +168,8 @@ final class Assembly {
             decisions.add(new Decision(action.id(), Decision.KEPT, "the district already runs it, but its figure ("
                     + action.outcome().metric() + ") is still past the threshold, so the advice is to scale it up"));
         });
-        return new SuggestedAction(action.id(), action.title(), action.description(), action.timeline(), action.team(), action.partners(),
+        List<String> team = kb.fit().team(action.team(), band);
+        return new SuggestedAction(action.id(), action.title(), action.description(), action.timeline(), team, action.partners(),
                 outcome(action.outcome(), c.facts()), score, because, caveats, confidence(c.facts()), scaleUp.isPresent() ? Boolean.TRUE : null,
                 scorer.students(c.facts()));
     }
@@ -263,6 +269,13 @@ final class Assembly {
         for (Weakness w : run.remaining(Weakness.class)) {
             out.add(new Finding(Finding.WEAKNESS, w.indicator(), null, null, null, null, w.level(), rule(w), capitalise(sentences.describe(w)), null));
         }
+        for (Warning w : run.remaining(Warning.class)) {
+            out.add(new Finding(Finding.WARNING, w.kind(), w.group(), w.value(), w.limit(), null, null, rule(w), capitalise(sentences.describe(w)), null));
+        }
+        for (Inferred i : run.remaining(Inferred.class)) {
+            out.add(new Finding(Finding.INFERRED, i.metric(), Measure.ALL, i.basis(), i.line(), null, null, rule(i), capitalise(sentences.describe(i)),
+                    Finding.LOW_CONFIDENCE));
+        }
         for (DataGap d : run.remaining(DataGap.class)) {
             out.add(new Finding(Finding.DATA_GAP, d.metric(), null, null, null, null, null, rule(d), capitalise(sentences.describe(d)), null));
         }
@@ -278,7 +291,7 @@ final class Assembly {
                     s.uncertain() || s.value() != null && assessment.measure(s.id(), Measure.ALL).map(scorer::old).orElse(false)
                             ? Finding.LOW_CONFIDENCE : null));
         }
-        List<String> kinds = List.of(Finding.GAP, Finding.WEAKNESS, Finding.DATA_GAP, Finding.STRENGTH);
+        List<String> kinds = List.of(Finding.WARNING, Finding.GAP, Finding.INFERRED, Finding.WEAKNESS, Finding.DATA_GAP, Finding.STRENGTH);
         out.sort(Comparator.comparing((Finding f) -> kinds.indexOf(f.kind()))
                 .thenComparing(f -> "severe".equals(f.severity()) ? 0 : 1)
                 .thenComparing(Finding::id)
@@ -309,6 +322,9 @@ final class Assembly {
     }
 
     private String confidence(List<Object> facts) {
+        if (Scorer.onlyInferred(facts)) {
+            return Finding.INFERRED;
+        }
         return Scorer.onlyUncertain(facts) || scorer.onlyOld(facts) ? Finding.LOW_CONFIDENCE : null;
     }
 

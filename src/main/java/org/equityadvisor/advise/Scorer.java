@@ -8,6 +8,7 @@ import org.equityadvisor.model.Assessment;
 import org.equityadvisor.model.DataGap;
 import org.equityadvisor.model.Divide;
 import org.equityadvisor.model.Gap;
+import org.equityadvisor.model.Inferred;
 import org.equityadvisor.model.Measure;
 import org.equityadvisor.model.Metric;
 import org.equityadvisor.model.Weakness;
@@ -64,6 +65,9 @@ final class Scorer {
             } else if (fact instanceof DataGap) {
                 severity = Math.max(severity, ranking.dataGap());
                 reach = Math.max(reach, ranking.systemReach());
+            } else if (fact instanceof Inferred) {
+                severity = Math.max(severity, ranking.gap());
+                reach = Math.max(reach, ranking.systemReach());
             }
         }
         for (String indicator : indicators) {
@@ -81,12 +85,20 @@ final class Scorer {
         if (onlyOld(facts)) {
             score *= ranking.old();
         }
+        if (onlyInferred(facts)) {
+            score *= ranking.inferred();
+        }
         return Math.round(score * 1000) / 1000.0;
     }
 
     /** True when every fact behind a suggestion is an uncertain figure: then it says "verify locally". */
     static boolean onlyUncertain(Collection<Object> facts) {
         return !facts.isEmpty() && facts.stream().allMatch(f -> f instanceof Gap g && g.uncertain());
+    }
+
+    /** True when a suggestion rests on an inference and on no measured gap, weakness or missing figure. */
+    static boolean onlyInferred(Collection<Object> facts) {
+        return facts.stream().anyMatch(f -> f instanceof Inferred) && facts.stream().noneMatch(f -> f instanceof Gap || f instanceof Weakness || f instanceof DataGap);
     }
 
     /** True when every fact behind a suggestion is a figure older than ranking.yaml's age.staleAfter. */

@@ -13,6 +13,10 @@ import org.equityadvisor.model.DataGap;
 import org.equityadvisor.model.District;
 import org.equityadvisor.model.Gap;
 import org.equityadvisor.model.Indicator;
+import org.equityadvisor.model.Inferred;
+import org.equityadvisor.model.Setting;
+import org.equityadvisor.model.Size;
+import org.equityadvisor.model.Warning;
 import org.equityadvisor.model.Measure;
 import org.equityadvisor.model.Metric;
 import org.equityadvisor.model.Strength;
@@ -113,6 +117,20 @@ final class Sentences {
         if (fact instanceof Strength s) {
             return s.level() != null ? rated(s.id(), s.level(), null) : onTarget(s);
         }
+        if (fact instanceof Inferred i) {
+            return "inferred, not measured: " + number(i.basis()) + "% of the district's children live in poverty (at or above the "
+                    + number(i.line()) + "% line), and the reason families are offline is not measured, so cost is the likely barrier;"
+                    + " the standard barrier question would settle it";
+        }
+        if (fact instanceof Warning w) {
+            return warning(w);
+        }
+        if (fact instanceof Size z) {
+            return assessment.district().name() + " counts about " + number(z.students()) + " students (a " + z.band().replace('-', ' ') + " district)";
+        }
+        if (fact instanceof Setting s) {
+            return "the line " + s.name() + " = " + number(s.value());
+        }
         if (fact instanceof DataGap d) {
             Metric metric = kb.metrics().get(d.metric());
             return "there is no figure yet for " + lowerFirst(metric.title()) + " (" + d.metric() + ")";
@@ -142,10 +160,24 @@ final class Sentences {
         return String.valueOf(fact);
     }
 
-    /** True for facts that explain a suggestion; the rest (metrics, catalog entries, the district) are context. */
+    /** True for facts that explain a suggestion; the rest (metrics, catalog entries, the district, lines) are context. */
     static boolean isReason(Object fact) {
         return fact instanceof Gap || fact instanceof Weakness || fact instanceof Strength || fact instanceof DataGap
-                || fact instanceof Measure || fact instanceof Answer;
+                || fact instanceof Measure || fact instanceof Answer || fact instanceof Inferred || fact instanceof Size;
+    }
+
+    /** A figure that cannot be right as given, and what to check. */
+    private String warning(Warning w) {
+        Metric metric = metric(w.metric());
+        String title = lowerFirst(metric.title()) + (Measure.ALL.equals(w.group()) ? "" : " for " + kb.groupName(w.group()));
+        return switch (w.kind()) {
+            case Warning.ANSWERS_ABOVE_ENROLLMENT -> "the figure for " + title + " counts " + number(w.value()) + " answers, more than the "
+                    + number(w.limit()) + " students enrolled: check the count or the enrollment at the source";
+            case Warning.BELOW_ANY_NETWORK -> new DecimalFormat("#,##0.###", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(w.value())
+                    + " " + metric.unit() + (metric.per().isEmpty() ? "" : " " + metric.per()) + " is below any real school network (under " + figure(metric, w.limit())
+                    + "): check the unit at the source; Mbps may have been written as kbps";
+            default -> "the figure for " + title + " looks implausible (" + w.kind() + "): check it at the source";
+        };
     }
 
     String title(String id) {

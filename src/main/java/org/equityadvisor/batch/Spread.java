@@ -54,12 +54,13 @@ public final class Spread {
      *
      * @param rankCorrelation Spearman's rho between the connectivity goal's score (0 where it is not suggested)
      *                        and the home-internet figure
-     * @param teamClashes     pairs of districts at least ten times apart in size given byte-identical teams
-     *                        (counted over the distinct team lists: a team given to both a small and a large district)
+     * @param teamClashes     team lists (the teams of all of a district's steps) given byte-identical to two districts at
+     *                        least ten times apart in size
+     * @param teamClashes100  the same for districts at least a hundred times apart
      */
     public record Figures(int advised, int rejected, int distinctActions, int distinctGoals, int atTopScore, double topScore, int topTwoTies,
             double rankCorrelation, int medianWords, int maxWords, int medianLines, int maxLines, int widestLine, Map<String, Integer> warnings,
-            int distinctTeams, int teamClashes, double seconds) {
+            int distinctTeams, int teamClashes, int teamClashes100, double seconds) {
 
         /** The figures as a small table, one per line. */
         public List<String> lines() {
@@ -72,7 +73,8 @@ public final class Spread {
             out.add(String.format(Locale.ROOT, "rank correlation, %s score vs %s   %.3f", CONNECT, HOME_INTERNET, rankCorrelation));
             out.add(String.format(Locale.ROOT, "words of text per district           median %d, max %d", medianWords, maxWords));
             out.add(String.format(Locale.ROOT, "lines of text per district           median %d, max %d (widest %d columns)", medianLines, maxLines, widestLine));
-            out.add(String.format(Locale.ROOT, "distinct teams (all actions)         %,d; identical for sizes 10x apart: %,d", distinctTeams, teamClashes));
+            out.add(String.format(Locale.ROOT, "distinct teams (all actions)         %,d; the same for sizes 10x apart: %,d, 100x apart: %,d", distinctTeams,
+                    teamClashes, teamClashes100));
             if (warnings.isEmpty()) {
                 out.add("plausibility warnings                none");
             } else {
@@ -175,8 +177,9 @@ public final class Spread {
             range[1] = Math.max(range[1], r.children());
         }
         int clashes = (int) sizesByTeam.values().stream().filter(range -> range[1] >= 10L * range[0]).count();
+        int clashes100 = (int) sizesByTeam.values().stream().filter(range -> range[1] >= 100L * range[0]).count();
         return new Figures(rows.size(), rejected, actions.size(), goals.size(), atTop, top, ties, rho, median(words), max(words), median(lines), max(lines),
-                rows.stream().mapToInt(Row::widest).max().orElse(0), warnings, sizesByTeam.size(), clashes, seconds);
+                rows.stream().mapToInt(Row::widest).max().orElse(0), warnings, sizesByTeam.size(), clashes, clashes100, seconds);
     }
 
     private static int median(int[] sorted) {

@@ -21,7 +21,8 @@ record Definitions(
         SortedMap<String, Action> actions,
         SortedMap<String, Partner> partners,
         SortedMap<String, Programme> programmes,
-        Ranking ranking) {
+        Ranking ranking,
+        Fit fit) {
 
     /** True when the id names a goal, action, partner, metric, indicator or programme. */
     boolean defines(String id) {

@@ -42,6 +42,8 @@ final class DefinitionsReader {
     static final String PARTNERS = "catalog/partners.yaml";
     static final String PROGRAMMES = "programmes.yaml";
     static final String RANKING = "ranking.yaml";
+    /** Optional: without it, advice is not fitted to the district's size. */
+    static final String FIT = "fit.yaml";
     static final List<String> FILES = List.of(SOURCES, INDICATORS, METRICS, GROUPS, GOALS, ACTIONS, PARTNERS, PROGRAMMES, RANKING);
 
     private static final Set<String> COMPONENTS = Set.of("AVAILABILITY", "AFFORDABILITY", "ADOPTION");
@@ -80,7 +82,7 @@ final class DefinitionsReader {
 
     private Definitions readAll() {
         for (String path : files.paths(".yaml")) {
-            if (!FILES.contains(path)) {
+            if (!FILES.contains(path) && !FIT.equals(path)) {
                 problems.add(new Problem(path, "is not a file the rule set reads (see rules/README.md for the layout)"));
             }
         }
@@ -96,7 +98,8 @@ final class DefinitionsReader {
         SortedMap<String, Partner> partners = list(PARTNERS, "PT-", PARTNER_FIELDS, this::partner);
         SortedMap<String, Programme> programmes = list(PROGRAMMES, "", PROGRAMME_FIELDS, this::programme);
         Ranking ranking = ranking();
-        Definitions d = new Definitions(sources, indicators, metrics, groups, goals, actions, partners, programmes, ranking);
+        Fit fit = fit();
+        Definitions d = new Definitions(sources, indicators, metrics, groups, goals, actions, partners, programmes, ranking, fit);
         crossCheck(d);
         return d;
     }
@@ -322,6 +325,81 @@ final class DefinitionsReader {
         String note = e.text("note", false);
         List<String> sources = e.texts("sources", true);
         return name == null || status == null ? null : new Programme(e.path(), name, status, ended, caveat, note, sources);
+    }
+
+    private Fit fit() {
+        if (files.text(FIT) == null) {
+            return Fit.NONE;
+        }
+        YamlDocument doc = document(FIT);
+        if (doc == null) {
+            return Fit.NONE;
+        }
+        YamlEntry root = YamlEntry.of(doc, doc.root(), "", problems, Set.of("sizes", "teams", "lines"));
+        if (!root.valid()) {
+            return Fit.NONE;
+        }
+        List<Fit.Band> sizes = new ArrayList<>();
+        JsonNode list = root.node("sizes");
+        if (list != null && !list.isArray()) {
+            root.problem("sizes", "expected a list of bands, each '{ id: ..., below: N }'");
+        } else if (list != null) {
+            Integer last = 0;
+            for (int i = 0; i < list.size(); i++) {
+                YamlEntry band = YamlEntry.of(doc, list.get(i), "sizes[" + i + "]", problems, Set.of("id", "below"));
+                String id = band.valid() ? band.text("id", true) : null;
+                Double below = band.valid() ? band.number("below", false) : null;
+                if (below != null && (below <= last || below != Math.rint(below))) {
+                    band.problem("below", below + " must be a whole number above the band before (" + last + ")");
+                } else if (below == null && i < list.size() - 1) {
+                    band.problem("below", "only the last band may leave it out");
+                } else if (id != null) {
+                    sizes.add(new Fit.Band(id, below == null ? null : below.intValue()));
+                    last = below == null ? last : below.intValue();
+                }
+            }
+        }
+        Set<String> bands = new java.util.HashSet<>();
+        sizes.forEach(b -> bands.add(b.id()));
+        Map<String, Map<String, String>> teams = new TreeMap<>();
+        JsonNode teamNode = root.node("teams");
+        if (teamNode != null && teamNode.isObject()) {
+            teamNode.fields().forEachRemaining(band -> {
+                if (!bands.contains(band.getKey())) {
+                    root.problem("teams", "'" + band.getKey() + "' is not a band of sizes (" + String.join(", ", new java.util.TreeSet<>(bands)) + ")");
+                    return;
+                }
+                Map<String, String> roles = new TreeMap<>();
+                if (band.getValue().isObject()) {
+                    band.getValue().fields().forEachRemaining(r -> {
+                        if (r.getValue().isTextual() && !r.getValue().asText().isBlank()) {
+                            roles.put(r.getKey(), r.getValue().asText().strip());
+                        } else {
+                            problems.add(new Problem(doc.at(r.getValue()) + ": teams." + band.getKey() + "." + r.getKey(), "expected the role's name as text"));
+                        }
+                    });
+                } else {
+                    problems.add(new Problem(doc.at(band.getValue()) + ": teams." + band.getKey(), "expected a mapping of catalog role to role"));
+                }
+                teams.put(band.getKey(), roles);
+            });
+        } else if (teamNode != null) {
+            root.problem("teams", "expected a mapping of band to roles");
+        }
+        Map<String, Double> lines = new TreeMap<>();
+        JsonNode lineNode = root.node("lines");
+        if (lineNode != null && lineNode.isObject()) {
+            lineNode.fields().forEachRemaining(l -> {
+                if (l.getValue().isNumber()) {
+                    lines.put(l.getKey(), l.getValue().asDouble());
+                } else {
+                    problems.add(new Problem(doc.at(l.getValue()) + ": lines." + l.getKey(), "expected a number"));
+                }
+            });
+        } else if (lineNode != null) {
+            root.problem("lines", "expected a mapping of name to number");
+        }
+        return new Fit(sizes, teams, lines);
     }
 
     private Ranking ranking() {

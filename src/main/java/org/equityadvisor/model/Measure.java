@@ -63,6 +63,14 @@ public record Measure(String metric, String group, double value, Integer n, Doub
         return moe != null && moe >= Math.abs(value - line);
     }
 
+    /**
+     * True for survey answers (or a count of unknown kind) that outnumber {@code factor} times the enrollment:
+     * they cannot be right. An area estimate's count is the population it covers, so it never is.
+     */
+    public boolean answersAbove(Integer enrollment, double factor) {
+        return kind != Kind.ESTIMATE && n != null && enrollment != null && n > enrollment * factor;
+    }
+
     /** Years between the figure and a later year; 0 when its year is not known. */
     public int age(int year) {
         return this.year == null ? 0 : Math.max(0, year - this.year);

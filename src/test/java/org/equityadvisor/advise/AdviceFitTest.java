@@ -95,4 +95,45 @@ class AdviceFitTest {
         assertThat(goal(current, "G-CONNECT").actions().get(0).outcome().text()).contains("(today 22.1%)");
         assertThat(connect(old)).isLessThan(connect(current));
     }
+
+    @Test
+    void aOneSchoolDistrictIsNotGivenTheTeamOfACityDistrict() {
+        Advice village = advisor.advise(district("Village", 48, new Measure("GM-01", "all", 15.0), new Measure("GM-05", "all", 0.0),
+                new Measure("GM-08", "all", 95.0)));
+        Advice city = advisor.advise(district("City", 40_000, new Measure("GM-01", "all", 15.0), new Measure("GM-05", "all", 0.0),
+                new Measure("GM-08", "all", 95.0)));
+
+        List<String> villageTeams = village.goals().stream().flatMap(g -> g.actions().stream()).flatMap(a -> a.team().stream()).toList();
+        List<String> cityTeams = city.goals().stream().flatMap(g -> g.actions().stream()).flatMap(a -> a.team().stream()).toList();
+        assertThat(villageTeams).contains("Superintendent-principal").doesNotContain("Transportation director", "Chief technology officer", "Communications director");
+        assertThat(cityTeams).contains("Family engagement lead, with a contact at each school");
+        assertThat(city.suggestedIds()).contains("AS-02");
+        assertThat(village.suggestedIds()).doesNotContain("AS-02");
+    }
+
+    @Test
+    void costInferredFromPovertyRanksBelowWhatIsMeasuredAndSaysSo() {
+        Advice advice = advisor.advise(Fixtures.assessment(new District("Poor", null, null, null, 1700, null, 50.6, LocalDate.of(2027, 1, 11), List.of()),
+                List.of(), List.of(new Measure("GM-01", "all", 40.0))));
+
+        var connect = goal(advice, "G-CONNECT").actions().get(0);
+        var enrollmentHelp = advice.goals().stream().flatMap(g -> g.actions().stream()).filter(a -> a.id().equals("AS-11")).findFirst().orElseThrow();
+        assertThat(enrollmentHelp.confidence()).isEqualTo(Finding.INFERRED);
+        assertThat(enrollmentHelp.score()).isLessThan(connect.score());
+        assertThat(enrollmentHelp.because().get(0).text()).contains("inferred, not measured: 50.6% of the district's children live in poverty");
+        assertThat(advice.findings()).anyMatch(f -> f.kind().equals(Finding.INFERRED) && f.id().equals("GM-04b"));
+    }
+
+    @Test
+    void implausibleFiguresAreWarnedAboutAndTheAdviceGoesOn() {
+        Advice advice = advisor.advise(district("Quarry", 3000, new Measure("GM-01", "all", 8.0, 9000, null, 2027, "survey", Measure.Kind.SURVEY),
+                new Measure("GM-12", "all", 0.08)));
+
+        assertThat(advice.findings()).filteredOn(f -> f.kind().equals(Finding.WARNING)).extracting(Finding::id)
+                .containsExactly("answers-above-enrollment", "below-any-network");
+        assertThat(advice.findings()).filteredOn(f -> f.kind().equals(Finding.WARNING)).extracting(Finding::text)
+                .anyMatch(t -> t.contains("counts 9,000 answers, more than the 3,000 students enrolled"))
+                .anyMatch(t -> t.contains("0.08 kbps per student is below any real school network"));
+        assertThat(advice.goals()).isNotEmpty();
+    }
 }

@@ -1,0 +1,35 @@
+package org.equityadvisor.model;
+
+import java.util.Locale;
+
+/**
+ * How districts like this one stand on a metric: the spread of the same public figure over similar
+ * districts (same state where there are enough, similar number of children, similar poverty).
+ *
+ * @param metric        the metric compared (GM-01 for the public table)
+ * @param districts     how many similar districts the figures summarise
+ * @param median        their median, in the metric's unit
+ * @param lowerQuartile a quarter of them are at or below this
+ * @param upperQuartile three in four are at or below this
+ * @param below         how many of them have a lower figure than this district's own
+ * @param scope         who they are, in words ("Illinois districts with 2,000-8,000 children and 10-20% in poverty")
+ * @param source        where their figures come from
+ */
+public record PeerFigures(String metric, int districts, double median, double lowerQuartile, double upperQuartile, int below, String scope,
+        String source) {
+
+    /** True when this district's figure is worse than three in four similar districts'. */
+    public boolean lagging() {
+        return below * 4 >= districts * 3;
+    }
+
+    /** The clause a finding adds: "similar districts: median 9%, three in four below 14% (212 districts: …)". */
+    public String sentence(String unit) {
+        return String.format(Locale.ROOT, "similar districts: median %s%s, three in four at or below %s%s (%,d %s)", number(median), unit,
+                number(upperQuartile), unit, districts, scope);
+    }
+
+    private static String number(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.format(Locale.ROOT, "%.1f", v);
+    }
+}

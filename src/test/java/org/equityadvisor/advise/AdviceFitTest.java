@@ -136,4 +136,13 @@ class AdviceFitTest {
                 .anyMatch(t -> t.contains("0.08 kbps per student is below any real school network"));
         assertThat(advice.goals()).isNotEmpty();
     }
+
+    @Test
+    void aBridgeStepHalvesTheGapRatherThanPromisingToCloseIt() {
+        Advice advice = advisor.advise(district("Ganado", 1700, new Measure("GM-01", "all", 73.0)));
+
+        var map = goal(advice, "G-CONNECT").actions().stream().filter(a -> a.id().equals("AS-09")).findFirst().orElseThrow();
+        assertThat(map.outcome().target()).isEqualTo(38.0);
+        assertThat(map.outcome().text()).startsWith("Target within 12 months: 38% of students have no home internet (today 73%)");
+    }
 }

@@ -243,6 +243,15 @@ final class Assembly {
             goalPartners.sort(partnerOrder);
             Set<Reason> because = new LinkedHashSet<>();
             list.forEach(a -> because.addAll(a.because()));
+            // Say it once: the goal lists each reason once; a step or partner whose reason an earlier step of the
+            // goal already gives points to that step instead of repeating it.
+            List<SuggestedAction> original = List.copyOf(list);
+            for (int i = 1; i < list.size(); i++) {
+                list.set(i, saidOnce(original.get(i), original.subList(0, i)));
+            }
+            List<SuggestedAction> everyAction = new ArrayList<>(original);
+            actions.values().stream().filter(a -> !original.contains(a)).forEach(everyAction::add);
+            goalPartners.replaceAll(p -> pointing(p, everyAction));
             double score = list.get(0).score();
             Integer students = list.stream().map(SuggestedAction::studentsReached).filter(java.util.Objects::nonNull).max(Integer::compare).orElse(null);
             unranked.add(new SuggestedGoal(goalId, goal.title(), goal.description(), goal.divide(), 0, score, List.copyOf(because), list, goalPartners,
@@ -256,6 +265,45 @@ final class Assembly {
                     g.studentsReached()));
         }
         return ranked;
+    }
+
+    /** The part of a reason that names the facts, without its citation. */
+    private static String facts(Reason r) {
+        int cite = r.text().indexOf(". Source");
+        return cite < 0 ? r.text() : r.text().substring(0, cite);
+    }
+
+    private static String citation(Reason r) {
+        int cite = r.text().indexOf(". Source");
+        return cite < 0 ? "" : r.text().substring(cite + 1);
+    }
+
+    /** A step whose reason an earlier step of its goal gives already points to that step instead. */
+    private static SuggestedAction saidOnce(SuggestedAction action, List<SuggestedAction> earlier) {
+        List<Reason> because = new ArrayList<>();
+        for (Reason r : action.because()) {
+            Optional<SuggestedAction> first = earlier.stream().filter(e -> e.because().stream().anyMatch(x -> facts(x).equals(facts(r)))).findFirst();
+            because.add(first.map(e -> new Reason(r.rule(), r.sources(), "Suggested for the same finding as " + e.id() + " above." + citation(r)))
+                    .orElse(r));
+        }
+        return because.equals(action.because()) ? action : new SuggestedAction(action.id(), action.title(), action.description(), action.timeline(),
+                action.team(), action.partners(), action.outcome(), action.score(), because, action.caveats(), action.confidence(), action.scaleUp(),
+                action.studentsReached());
+    }
+
+    /** A partner whose every reason is a step's reason in the goal points to that step (the one that works with it, first). */
+    private static SuggestedPartner pointing(SuggestedPartner partner, List<SuggestedAction> actions) {
+        List<SuggestedAction> candidates = new ArrayList<>(actions.stream().filter(a -> a.partners().contains(partner.id())).toList());
+        actions.stream().filter(a -> !candidates.contains(a)).forEach(candidates::add);
+        for (SuggestedAction a : candidates) {
+            boolean same = partner.because().stream().allMatch(r -> a.because().stream().anyMatch(x -> facts(x).equals(facts(r))));
+            if (same && !partner.because().isEmpty()) {
+                Reason first = partner.because().get(0);
+                return new SuggestedPartner(partner.id(), partner.title(), partner.description(), partner.score(),
+                        List.of(new Reason(first.rule(), first.sources(), "Works with " + a.id() + ", for the reason given there.")), partner.confidence());
+            }
+        }
+        return partner;
     }
 
     // --- findings and trace ---------------------------------------------------------------------------

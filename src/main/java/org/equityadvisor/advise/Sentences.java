@@ -234,7 +234,8 @@ final class Sentences {
         String margin = m.moe() == null ? "" : ", ±" + number(m.moe()) + (metric(m.metric()).percent() ? " points" : "");
         if (m.kind() == Measure.Kind.ESTIMATE) {
             out.append(out.length() > 0 ? "; " : "").append("a census estimate for the area")
-                    .append(m.n() == null ? "" : " (" + number(m.n()) + (m.n() == 1 ? " person" : " people") + ")").append(margin);
+                    .append(m.n() == null ? "" : " (" + number(m.n()) + (metric(m.metric()).aboutStudents()
+                            ? (m.n() == 1 ? " child" : " children") : (m.n() == 1 ? " person" : " people")) + ")").append(margin);
         } else if (m.kind() == Measure.Kind.SURVEY) {
             if (m.n() != null) {
                 out.append(out.length() > 0 ? ", " : "").append(number(m.n())).append(m.n() == 1 ? " answer" : " answers");

@@ -78,7 +78,7 @@ class AdviceFitTest {
                 new Measure("GM-01", "all", 22.1, 812, 2.0, 2027, "family survey", Measure.Kind.SURVEY))));
 
         assertThat(estimate.text()).startsWith("22.1% of children living in the district's area have no home internet")
-                .contains("a census estimate for the area (1,737 people), ±4.5 points");
+                .contains("a census estimate for the area (1,737 children), ±4.5 points");
         assertThat(survey.text()).startsWith("22.1% of students have no home internet").contains("family survey 2027, 812 answers, ±2 points");
     }
 

@@ -27,7 +27,9 @@ public final class Advisor {
 
     private final KnowledgeBase kb;
     private final Clock clock;
+    private final RuleBudget budget;
 
+    /** An advisor with the rule budget the environment sets ({@link RuleBudget#fromEnvironment()}). */
     public Advisor(KnowledgeBase kb) {
         this(kb, Clock.systemDefaultZone());
     }
@@ -37,8 +39,18 @@ public final class Advisor {
      * are aged against ("in 2018", old figures count less); nothing else in the advice.
      */
     public Advisor(KnowledgeBase kb, Clock clock) {
+        this(kb, clock, RuleBudget.fromEnvironment());
+    }
+
+    /** With a budget of its own: how many firings and how much time one advice may take. */
+    public Advisor(KnowledgeBase kb, Clock clock, RuleBudget budget) {
         this.kb = Objects.requireNonNull(kb, "kb");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.budget = Objects.requireNonNull(budget, "budget");
+    }
+
+    public RuleBudget budget() {
+        return budget;
     }
 
     public KnowledgeBase knowledgeBase() {
@@ -48,6 +60,7 @@ public final class Advisor {
     /**
      * @throws InputException when the assessment names unknown ids or values out of range (every problem at once)
      * @throws org.equityadvisor.knowledge.RuleSetException when a rule fails while running
+     * @throws RuleBudgetException when the rules go past the advisor's {@link RuleBudget} (the rule named)
      */
     public Advice advise(Assessment assessment) {
         return explain(assessment).advice();
@@ -64,7 +77,7 @@ public final class Advisor {
         Assessment assessment = input.withoutSuppressed();
         LocalDate reference = referenceDate(assessment);
         Sentences sentences = new Sentences(kb, assessment, reference.getYear());
-        RuleRun run = RuleRun.run(kb, facts(assessment, sentences));
+        RuleRun run = RuleRun.run(kb, facts(assessment, sentences), budget);
         return new Assembly(kb, assessment, run, sentences, reference, input.suppressed()).explanation();
     }
 

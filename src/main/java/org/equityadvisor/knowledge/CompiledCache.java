@@ -1,14 +1,29 @@
 package org.equityadvisor.knowledge;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import org.drools.compiler.kie.builder.impl.InternalKieModule;
+import org.equityadvisor.model.Problem;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieModule;
@@ -18,7 +33,8 @@ import org.kie.api.builder.ReleaseId;
  * Compiled rule sets on disk, so a command does not compile the same rules again. An entry is keyed on the
  * rule set's content hash together with the versions of this program, Drools and Java: any change to one
  * of them means a new compile. A missing, unreadable or stale entry is simply compiled again; the cache
- * never decides whether rules are valid (the checker always runs).
+ * never decides whether rules are valid (the checker always runs), and an entry is used only after its
+ * classes pass the same bytecode check as a fresh compile.
  */
 final class CompiledCache {
 
@@ -65,17 +81,31 @@ final class CompiledCache {
         }
     }
 
-    KieBase load(String hash, ReleaseId release) {
+    /**
+     * The compiled rules of an earlier run, or null when there is no usable entry. An entry is used only when
+     * it carries exactly these DRL files and its classes pass {@code verify} (the same bytecode check as a
+     * fresh compile); an entry that fails, or that others than its owner may write, is set aside and the
+     * rules are compiled again - what runs is always what the reported hash names, checked.
+     */
+    KieBase load(String hash, ReleaseId release, Function<Map<String, byte[]>, List<Problem>> verify, RuleFiles files) {
         if (dir == null) {
             return null;
         }
         Path file = entry(hash);
-        if (!Files.isRegularFile(file)) {
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
             return null;
         }
         KieServices ks = KieServices.Factory.get();
         try {
-            ks.getRepository().addKieModule(ks.getResources().newByteArrayResource(Files.readAllBytes(file)));
+            if (!private_(file)) {
+                return null;
+            }
+            byte[] kjar = Files.readAllBytes(file);
+            if (!matches(kjar, files, verify)) {
+                deleteQuietly(file);
+                return null;
+            }
+            ks.getRepository().addKieModule(ks.getResources().newByteArrayResource(kjar));
             return ks.newKieContainer(release).getKieBase();
         } catch (IOException | RuntimeException e) {
             // A damaged entry must never stop the advisor: compile instead.
@@ -84,6 +114,42 @@ final class CompiledCache {
             // The KieBase stands on its own; a server that reloads many rule sets must not keep every module.
             ks.getRepository().removeKieModule(release);
         }
+    }
+
+    /** Only the entry's owner may have written it: a file others can write may have been planted. */
+    private static boolean private_(Path file) throws IOException {
+        try {
+            Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file, LinkOption.NOFOLLOW_LINKS);
+            return !perms.contains(PosixFilePermission.GROUP_WRITE) && !perms.contains(PosixFilePermission.OTHERS_WRITE)
+                    && Files.getOwner(file, LinkOption.NOFOLLOW_LINKS).equals(Files.getOwner(file.getParent()));
+        } catch (UnsupportedOperationException e) {
+            return true;
+        }
+    }
+
+    /** The entry carries exactly the rule set's DRL files, and its classes pass the bytecode check. */
+    private static boolean matches(byte[] kjar, RuleFiles files, Function<Map<String, byte[]>, List<Problem>> verify) throws IOException {
+        Map<String, byte[]> classes = new LinkedHashMap<>();
+        Map<String, byte[]> drls = new TreeMap<>();
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(kjar))) {
+            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                String name = e.getName();
+                if (name.endsWith(".class")) {
+                    classes.put(name.substring(0, name.length() - ".class".length()), zip.readAllBytes());
+                } else if (name.endsWith(".drl")) {
+                    drls.put(name, zip.readAllBytes());
+                }
+            }
+        }
+        if (!drls.keySet().equals(new TreeSet<>(files.paths(".drl")))) {
+            return false;
+        }
+        for (Map.Entry<String, byte[]> drl : drls.entrySet()) {
+            if (!Arrays.equals(drl.getValue(), files.files().get(drl.getKey()))) {
+                return false;
+            }
+        }
+        return verify.apply(classes).isEmpty();
     }
 
     private static void deleteQuietly(Path file) {
@@ -102,7 +168,15 @@ final class CompiledCache {
         }
         Path tmp = null;
         try {
-            Files.createDirectories(dir);
+            if (!Files.isDirectory(dir)) {
+                // Owner only: nobody else can plant an entry.
+                Files.createDirectories(dir);
+                try {
+                    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+                } catch (UnsupportedOperationException e) {
+                    // not a POSIX file system
+                }
+            }
             tmp = Files.createTempFile(dir, "kjar", ".tmp");
             Files.write(tmp, internal.getBytes());
             // Written aside and moved in one step, so a parallel reader never sees half an entry.

@@ -277,9 +277,11 @@ final class DrlChecker {
         return (int) text.chars().filter(c -> c == '\n').count();
     }
 
-    private void forbiddenNames(String path, String text) {
+    private void forbiddenNames(String path, String source) {
         String previous = "";
-        for (DrlTokens.Token token : DrlTokens.of(text)) {
+        // Token offsets are in the decoded text (Unicode escapes read as the compiler reads them).
+        String text = DrlTokens.unescape(source);
+        for (DrlTokens.Token token : DrlTokens.of(source)) {
             if (token.kind() == DrlTokens.Kind.STRING) {
                 boolean suggested = SUGGESTED_BEFORE.matcher(text.substring(Math.max(0, token.offset() - 40), token.offset())).find();
                 if (ID.matcher(token.text()).matches() && !definitions.defines(token.text()) && !suggested
@@ -337,6 +339,10 @@ final class DrlChecker {
         }
         if (parts.length == 3 && parts[0].equals("java") && parts[1].equals("util")) {
             return UTIL_TYPES.contains(last);
+        }
+        if (parts.length == 4 && parts[0].equals("java") && parts[1].equals("util") && (parts[2].equals("stream") || parts[2].equals("function"))) {
+            // As the bytecode check allows them: streams (not endless or parallel ones, which it refuses) and functions.
+            return Character.isUpperCase(last.charAt(0)) || last.equals("*");
         }
         if (parts.length == 3 && parts[0].equals("java") && parts[1].equals("math")) {
             return last.equals("BigDecimal") || last.equals("BigInteger") || last.equals("RoundingMode");

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -34,14 +35,17 @@ public final class KnowledgeBase {
     private final List<RuleInfo> rules;
     private final Map<String, RuleInfo> rulesByName;
     private final KieBase kieBase;
+    private final Map<String, String> ruleOfClass;
 
-    private KnowledgeBase(String origin, String hash, Definitions definitions, List<RuleInfo> rules, KieBase kieBase) {
+    private KnowledgeBase(String origin, String hash, Definitions definitions, List<RuleInfo> rules, KieBase kieBase,
+            Map<String, String> ruleOfClass) {
         this.origin = origin;
         this.hash = hash;
         this.definitions = definitions;
         this.rules = List.copyOf(rules);
         this.rulesByName = rules.stream().collect(Collectors.toUnmodifiableMap(RuleInfo::name, Function.identity()));
         this.kieBase = kieBase;
+        this.ruleOfClass = Map.copyOf(ruleOfClass);
     }
 
     /**
@@ -110,14 +114,20 @@ public final class KnowledgeBase {
         boolean parsed = problems.stream().noneMatch(p -> p.message().startsWith("syntax error") || p.message().startsWith("cannot be parsed"));
         String hash = files.hash();
         // Compile even when the YAML has problems, so a coach sees DRL type errors in the same run.
-        KieBase kieBase = parsed && !files.paths(".drl").isEmpty() ? RuleCompiler.compile(files, hash, problems, cache) : null;
+        Map<String, String> ruleOfClass = new java.util.HashMap<>();
+        int lexical = problems.size();
+        KieBase kieBase = parsed && !files.paths(".drl").isEmpty() ? RuleCompiler.compile(files, hash, rules, problems, cache, ruleOfClass) : null;
+        // Where the bytecode check names the rule and what it reaches, the lexical note on the same line says less.
+        Set<String> named = problems.subList(lexical, problems.size()).stream().filter(p -> p.message().startsWith("rule \""))
+                .map(Problem::place).collect(Collectors.toSet());
+        problems.subList(0, lexical).removeIf(p -> named.contains(p.place()) && (p.message().startsWith("uses ") || p.message().startsWith("names ")));
         if (!problems.isEmpty() || kieBase == null) {
             if (problems.isEmpty()) {
                 problems.add(new Problem(files.origin(), "the rules could not be compiled"));
             }
             throw new RuleSetException(files.origin(), problems);
         }
-        return new KnowledgeBase(files.origin(), hash, definitions, rules, kieBase);
+        return new KnowledgeBase(files.origin(), hash, definitions, rules, kieBase, ruleOfClass);
     }
 
     /** "sha256:…" over the rule set's files: two advices with the same hash came from the same rules. */
@@ -192,6 +202,20 @@ public final class KnowledgeBase {
     /** Every problem of an assessment against this framework (unknown ids, levels, ranges), each with its path. */
     public List<Problem> validate(Assessment assessment) {
         return AssessmentCheck.problems(assessment, definitions);
+    }
+
+    /**
+     * The rule whose generated code a thread is running, from its stack: how a run stopped inside a
+     * condition or a consequence names the rule at fault.
+     */
+    public Optional<RuleInfo> ruleRunning(StackTraceElement[] stack) {
+        for (StackTraceElement frame : stack) {
+            String rule = ruleOfClass.get(frame.getClassName());
+            if (rule != null) {
+                return rule(rule);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The compiled rules, for the advise package; integrators use {@code Advisor}. */

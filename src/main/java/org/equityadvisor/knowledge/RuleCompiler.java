@@ -2,6 +2,7 @@ package org.equityadvisor.knowledge;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,12 +11,14 @@ import java.util.regex.Pattern;
 import org.drools.drl.ast.descr.ImportDescr;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.RuleDescr;
+import org.drools.compiler.kie.builder.impl.InternalKieModule;
 import org.drools.model.codegen.ExecutableModelProject;
 import org.equityadvisor.model.Problem;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.KieModule;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 
@@ -40,7 +43,13 @@ final class RuleCompiler {
      * The compiled rules, or null with {@code problems} explaining why not. A rule set compiled before is
      * loaded from {@code cache} (when given), which takes a command from seconds to about one.
      */
-    static KieBase compile(RuleFiles files, String hash, List<Problem> problems, CompiledCache cache) {
+    static KieBase compile(RuleFiles files, String hash, List<RuleInfo> rules, List<Problem> problems, CompiledCache cache) {
+        return compile(files, hash, rules, problems, cache, new HashMap<>());
+    }
+
+    /** As above, also telling which rule each generated class serves ({@code ruleOfClass}, filled in). */
+    static KieBase compile(RuleFiles files, String hash, List<RuleInfo> rules, List<Problem> problems, CompiledCache cache,
+            Map<String, String> ruleOfClass) {
         Map<String, String> drls = new LinkedHashMap<>();
         for (String path : files.paths(".drl")) {
             drls.put(path, files.text(path));
@@ -52,7 +61,14 @@ final class RuleCompiler {
             kfs.generateAndWritePomXML(release);
             drls.forEach((path, text) -> kfs.write(RESOURCES + path, text.getBytes(StandardCharsets.UTF_8)));
             try {
-                KieBase cached = cache.load(hash, release);
+                // A cache entry is held to the same bytecode check as a fresh compile, and must carry these very DRL files.
+                KieBase cached = cache.load(hash, release, classes -> {
+                    RuleBytecode.Result checked = RuleBytecode.check(classes, rules, files);
+                    if (checked.problems().isEmpty()) {
+                        ruleOfClass.putAll(checked.ruleOfClass());
+                    }
+                    return checked.problems();
+                }, files);
                 if (cached != null) {
                     return cached;
                 }
@@ -63,13 +79,19 @@ final class RuleCompiler {
                     errors = builder.getResults().getMessages(Message.Level.ERROR);
                 } catch (RuntimeException e) {
                     // The executable model throws on some type errors (x > "many") instead of reporting them.
-                    problems.addAll(eachRuleAlone(drls, e));
+                    problems.addAll(named(eachRuleAlone(drls, e), rules));
                     return null;
                 }
                 if (!errors.isEmpty()) {
-                    problems.addAll(locate(drls, errors));
+                    problems.addAll(named(locate(drls, errors), rules));
                     return null;
                 }
+                RuleBytecode.Result checked = RuleBytecode.check(classes(builder.getKieModule()), rules, files);
+                if (!checked.problems().isEmpty()) {
+                    problems.addAll(checked.problems());
+                    return null;
+                }
+                ruleOfClass.putAll(checked.ruleOfClass());
                 cache.store(hash, builder.getKieModule());
                 return ks.newKieContainer(release).getKieBase();
             } finally {
@@ -77,6 +99,38 @@ final class RuleCompiler {
                 ks.getRepository().removeKieModule(release);
             }
         }
+    }
+
+    /** Names the rule each compiler problem falls in, when its message does not already. */
+    private static List<Problem> named(List<Problem> found, List<RuleInfo> rules) {
+        List<Problem> out = new ArrayList<>();
+        for (Problem p : found) {
+            int colon = p.place().lastIndexOf(':');
+            RuleInfo in = null;
+            if (!p.message().startsWith("rule \"") && colon > 0 && p.place().substring(colon + 1).chars().allMatch(Character::isDigit)) {
+                String file = p.place().substring(0, colon);
+                int line = Integer.parseInt(p.place().substring(colon + 1));
+                for (RuleInfo r : rules) {
+                    if (r.file().equals(file) && r.line() <= line && (in == null || r.line() > in.line())) {
+                        in = r;
+                    }
+                }
+            }
+            out.add(in == null ? p : new Problem(p.place(), "rule \"" + in.name() + "\": " + p.message()));
+        }
+        return out;
+    }
+
+    /** The class files of a compiled module, by internal name. */
+    static Map<String, byte[]> classes(KieModule module) {
+        Map<String, byte[]> classes = new LinkedHashMap<>();
+        InternalKieModule internal = (InternalKieModule) module;
+        for (String name : internal.getFileNames()) {
+            if (name.endsWith(".class")) {
+                classes.put(name.substring(0, name.length() - ".class".length()), internal.getBytes(name));
+            }
+        }
+        return classes;
     }
 
     /** Maps each compiler message to the DRL file and line it is about. */

@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.equityadvisor.advise.Advisor;
 import org.equityadvisor.advise.Explanation;
 import org.equityadvisor.advise.Firing;
+import org.equityadvisor.advise.RuleBudgetException;
 import org.equityadvisor.imports.AssessmentReader;
 import org.equityadvisor.knowledge.KnowledgeBase;
 import org.equityadvisor.knowledge.RuleInfo;
@@ -212,6 +213,12 @@ public final class ScenarioSuite {
                 explanation.advice().suggestedIds().forEach(suggested::add);
                 results.add(new ScenarioResult(s, check(s.expect(), explanation),
                         explanation.firings().stream().map(Firing::rule).distinct().toList()));
+            } catch (RuleBudgetException e) {
+                // The rule set itself runs away: the other scenarios would each wait out the same budget.
+                results.add(new ScenarioResult(s, List.of(e.getMessage()), List.of()));
+                scenarios.stream().skip(results.size()).forEach(rest -> results.add(new ScenarioResult(rest,
+                        List.of("not run: the rule set went past its budget in " + s.file()), List.of())));
+                break;
             } catch (InputException | RuleSetException e) {
                 results.add(new ScenarioResult(s, List.of(e.getMessage()), List.of()));
             }

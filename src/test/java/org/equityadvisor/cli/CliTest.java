@@ -133,9 +133,10 @@ class CliTest {
         Run advise = run("advise", file("d.yaml", DISTRICT).toString(), "--rules", rules.toString());
 
         assertThat(check.code()).isEqualTo(1);
-        assertThat(check.err()).contains("evil.drl:9: uses System:").endsWith("1 problem in " + rules + "\n");
+        assertThat(check.err()).contains("evil.drl:9: rule \"Quit\" calls java.lang.System.exit(): rules may not start processes or stop the program")
+                .endsWith("1 problem in " + rules + "\n");
         assertThat(advise.code()).isEqualTo(1);
-        assertThat(advise.err()).contains("cannot be used", "evil.drl:9: uses System");
+        assertThat(advise.err()).contains("cannot be used", "evil.drl:9: rule \"Quit\" calls java.lang.System.exit()");
     }
 
     @Test

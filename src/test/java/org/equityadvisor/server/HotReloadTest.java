@@ -116,6 +116,37 @@ class HotReloadTest extends ServerTest {
         assertThat(hash()).isEqualTo(before);
     }
 
+    private static final String META = "    @source(\"OET-ADEA-2022\")\n    @divide(\"ACCESS\")\n    agenda-group \"suggest\"\n";
+
+    @Test
+    void aRuleThatLoopsForEverIsRefusedTheReloadAnswersAndTheOldOneKeepsServing() {
+        String before = hash();
+        replace(ACCESS + "\nrule \"Spins\"\n" + META + "when\n    $g : Gap()\nthen\n    while (true) { }\nend\n");
+
+        Response reload = send("cora", "POST", "/api/rules/reload", null);
+
+        assertThat(reload.status()).isEqualTo(422);
+        assertThat(reload.json().get("errors").get(0).get("message").asText())
+                .startsWith("rule \"Spins\" loops (while, for or do): rules may not loop");
+        assertThat(hash()).isEqualTo(before);
+        assertThat(send("cora", "POST", "/api/advice", DISTRICT).header("X-Rule-Set")).isEqualTo(before);
+    }
+
+    @Test
+    void rulesThatReTriggerEachOtherFailTheScenarioRunAndAreRefused() {
+        String before = hash();
+        replace(ACCESS + "\nrule \"Adds the help desk\"\n" + META + "when\n    $g : Gap()\n    not Suggestion( id == \"AS-16\" )\n"
+                + "then\n    insert( new Suggestion(\"AS-16\") );\nend\n\nrule \"Removes the help desk\"\n" + META
+                + "when\n    $s : Suggestion( id == \"AS-16\" )\nthen\n    delete( $s );\nend\n");
+
+        Response reload = send("cora", "POST", "/api/rules/reload", null);
+
+        assertThat(reload.status()).isEqualTo(422);
+        assertThat(reload.json().get("errors").get(0).get("message").asText()).containsPattern("rule \"(Adds|Removes) the help desk\" keeps firing");
+        assertThat(hash()).isEqualTo(before);
+        assertThat(send("cora", "POST", "/api/advice", DISTRICT).status()).isEqualTo(200);
+    }
+
     @Test
     void aGoodChangeIsSwappedInAndAdviceCarriesTheNewHash() {
         String before = hash();

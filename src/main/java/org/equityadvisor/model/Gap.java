@@ -14,6 +14,12 @@ package org.equityadvisor.model;
 public record Gap(String metric, String group, double value, double threshold, boolean severe, Kind kind, Double districtValue,
         Divide divide, boolean uncertain, boolean possiblySevere) {
 
+    /** A gap whose severity is not in doubt (no margin of error reaching the severe line). */
+    public Gap(String metric, String group, double value, double threshold, boolean severe, Kind kind, Double districtValue, Divide divide,
+            boolean uncertain) {
+        this(metric, group, value, threshold, severe, kind, districtValue, divide, uncertain, false);
+    }
+
     public enum Kind {
         PAST_THRESHOLD, BEHIND_DISTRICT
     }

@@ -19,7 +19,8 @@ class ArchitectureTest {
             .layer("server").definedBy("org.equityadvisor.server..")
             .layer("scenario").definedBy("org.equityadvisor.scenario..")
             .layer("batch").definedBy("org.equityadvisor.batch..")
-            .layer("features").definedBy("org.equityadvisor.imports..", "org.equityadvisor.plan..", "org.equityadvisor.export..")
+            .layer("features").definedBy("org.equityadvisor.imports..", "org.equityadvisor.plan..", "org.equityadvisor.export..",
+                    "org.equityadvisor.progress..")
             .layer("advise").definedBy("org.equityadvisor.advise..")
             .layer("knowledge").definedBy("org.equityadvisor.knowledge..")
             .layer("model").definedBy("org.equityadvisor.model..")

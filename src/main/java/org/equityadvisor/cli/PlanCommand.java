@@ -28,8 +28,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "plan", mixinStandardHelpOptions = true, description = "Draft a CoSN plan from advice, check it against the rubric, export it.",
-        subcommands = {PlanCommand.Draft.class, PlanCommand.Accept.class, PlanCommand.Remove.class, PlanCommand.Check.class, PlanCommand.Export.class})
+@Command(name = "plan", mixinStandardHelpOptions = true, description = "Draft a CoSN plan from advice, check it against the rubric, export it, and carry it out: step status, figures, what is due, review, yearly report.",
+        subcommands = {PlanCommand.Draft.class, PlanCommand.Accept.class, PlanCommand.Remove.class, PlanCommand.Check.class, PlanCommand.Export.class,
+                PlanProgressCommands.Status.class, PlanProgressCommands.RecordActual.class, PlanProgressCommands.Due.class,
+                PlanProgressCommands.Review.class, PlanProgressCommands.Report.class})
 final class PlanCommand {
 
     @Command(name = "draft", mixinStandardHelpOptions = true,

@@ -22,7 +22,7 @@ record PlanDocument(String title, List<Block> blocks) {
 
     static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
 
-    sealed interface Block permits Heading, Paragraph, Table, Timeline {
+    sealed interface Block permits Heading, Paragraph, Table, Timeline, Trend {
     }
 
     record Heading(int level, String text) implements Block {
@@ -37,6 +37,10 @@ record PlanDocument(String title, List<Block> blocks) {
 
     /** The Gantt-style picture of every step of the plan. */
     record Timeline(List<Bar> bars, LocalDate from, LocalDate to) implements Block {
+    }
+
+    /** The trend chart of one outcome (the yearly report). */
+    record Trend(org.equityadvisor.model.OutcomeProgress progress) implements Block {
     }
 
     record Bar(String goal, String label, LocalDate start, LocalDate end, String divide) {

@@ -50,7 +50,9 @@ final class PlanDocx {
                 } else if (block instanceof PlanDocument.Table t) {
                     table(docx, t);
                 } else if (block instanceof PlanDocument.Timeline t) {
-                    picture(docx, TimelineChart.png(t));
+                    picture(docx, TimelineChart.png(t), 470, "timeline.png");
+                } else if (block instanceof PlanDocument.Trend t) {
+                    picture(docx, TrendChart.png(t.progress()), 400, "trend.png");
                 }
             }
             docx.getProperties().getCoreProperties().setTitle(doc.title());
@@ -99,12 +101,12 @@ final class PlanDocx {
         }
     }
 
-    private static void picture(XWPFDocument docx, byte[] png) throws IOException, org.apache.poi.openxml4j.exceptions.InvalidFormatException {
+    private static void picture(XWPFDocument docx, byte[] png, int points, String name) throws IOException, org.apache.poi.openxml4j.exceptions.InvalidFormatException {
         java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new ByteArrayInputStream(png));
-        int widthEmu = Units.toEMU(470);
+        int widthEmu = Units.toEMU(points);
         int heightEmu = (int) ((long) widthEmu * image.getHeight() / image.getWidth());
         XWPFRun run = docx.createParagraph().createRun();
-        run.addPicture(new ByteArrayInputStream(png), PictureType.PNG, "timeline.png", widthEmu, heightEmu);
+        run.addPicture(new ByteArrayInputStream(png), PictureType.PNG, name, widthEmu, heightEmu);
     }
 
     /** A "heading N" paragraph style with its outline level, the way Word defines its own. */

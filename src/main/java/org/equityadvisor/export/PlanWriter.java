@@ -102,6 +102,8 @@ public final class PlanWriter {
                 out.append("\n");
             } else if (block instanceof PlanDocument.Timeline t) {
                 out.append(mermaid(t));
+            } else if (block instanceof PlanDocument.Trend t) {
+                out.append(xychart(t));
             }
         }
         return out.toString();
@@ -127,6 +129,33 @@ public final class PlanWriter {
         return out.append("```\n\n").toString();
     }
 
+    /**
+     * A Mermaid line chart of an outcome's figures and the straight line to its target, which Markdown viewers
+     * that draw Mermaid show as a picture; the figures are in the table above it for those that do not.
+     */
+    private static String xychart(PlanDocument.Trend t) {
+        var p = t.progress();
+        var o = p.outcome();
+        if (o.actuals().isEmpty()) {
+            return "";
+        }
+        StringBuilder x = new StringBuilder();
+        StringBuilder figures = new StringBuilder();
+        StringBuilder line = new StringBuilder();
+        for (var a : o.actuals()) {
+            x.append(x.isEmpty() ? "" : ", ").append('"').append(a.date()).append('"');
+            figures.append(figures.isEmpty() ? "" : ", ").append(AdviceWriter.number(a.value()));
+            if (o.baseline() != null && o.target() != null && o.targetDate() != null) {
+                long span = java.time.temporal.ChronoUnit.DAYS.between(p.baselineDate(), o.targetDate());
+                double share = span <= 0 ? 1 : Math.max(0, Math.min(1, java.time.temporal.ChronoUnit.DAYS.between(p.baselineDate(), a.date()) / (double) span));
+                line.append(line.isEmpty() ? "" : ", ").append(AdviceWriter.number(Math.round((o.baseline() + (o.target() - o.baseline()) * share) * 10) / 10.0));
+            }
+        }
+        String title = (p.id() + " " + TrendChart.status(p)).replace("\"", "'");
+        return "```mermaid\nxychart-beta\n    title \"" + title + "\"\n    x-axis [" + x + "]\n    line [" + figures + "]\n"
+                + (line.isEmpty() ? "" : "    line [" + line + "]\n") + "```\n\n";
+    }
+
     // --- PDF, through XHTML ----------------------------------------------------------------------------
 
     static String xhtml(PlanDocument doc, boolean unicode) {
@@ -135,7 +164,7 @@ public final class PlanWriter {
                 .append("@page { size: A4; margin: 18mm 16mm; } body { font-family: ").append(unicode ? "'DejaVu Sans', " : "").append("sans-serif; font-size: 9.5pt; }")
                 .append(" h1 { font-size: 18pt; } h2 { font-size: 14pt; margin-top: 14pt; } h3 { font-size: 11.5pt; }")
                 .append(" table { border-collapse: collapse; width: 100%; } td, th { border: 1px solid #999; padding: 4px; vertical-align: top; }")
-                .append(" th { background: #eee; text-align: left; } td.c { width: 22%; font-weight: bold; } img { width: 100%; }")
+                .append(" th { background: #eee; text-align: left; } td.c { width: 22%; font-weight: bold; } img { width: 100%; } img.trend { width: 80%; }")
                 .append("</style></head><body><h1>").append(esc(doc.title(), unicode)).append("</h1>");
         for (PlanDocument.Block block : doc.blocks()) {
             if (block instanceof PlanDocument.Heading h) {
@@ -158,12 +187,15 @@ public final class PlanWriter {
             } else if (block instanceof PlanDocument.Timeline t) {
                 out.append("<img alt=\"Timeline of the action steps\" src=\"data:image/png;base64,")
                         .append(Base64.getEncoder().encodeToString(TimelineChart.png(t))).append("\"/>");
+            } else if (block instanceof PlanDocument.Trend t) {
+                out.append("<img class=\"trend\" alt=\"").append(esc(t.progress().sentence(), unicode)).append("\" src=\"data:image/png;base64,")
+                        .append(Base64.getEncoder().encodeToString(TrendChart.png(t.progress()))).append("\"/>");
             }
         }
         return out.append("</body></html>").toString();
     }
 
-    private static byte[] pdf(PlanDocument doc) {
+    static byte[] pdf(PlanDocument doc) {
         File font = null;
         for (File f : FONTS) {
             if (f.isFile()) {

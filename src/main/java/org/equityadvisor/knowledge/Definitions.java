@@ -7,6 +7,7 @@ import org.equityadvisor.model.Goal;
 import org.equityadvisor.model.GroupLabel;
 import org.equityadvisor.model.Indicator;
 import org.equityadvisor.model.Metric;
+import org.equityadvisor.model.NtiaField;
 import org.equityadvisor.model.Partner;
 import org.equityadvisor.model.Programme;
 import org.equityadvisor.model.Source;
@@ -22,6 +23,7 @@ record Definitions(
         SortedMap<String, Partner> partners,
         SortedMap<String, Programme> programmes,
         Ranking ranking,
+        SortedMap<String, NtiaField> ntia,
         Fit fit) {
 
     /** True when the id names a goal, action, partner, metric, indicator or programme. */

@@ -20,6 +20,7 @@ import org.equityadvisor.model.GroupLabel;
 import org.equityadvisor.model.Indicator;
 import org.equityadvisor.model.InputException;
 import org.equityadvisor.model.Metric;
+import org.equityadvisor.model.NtiaField;
 import org.equityadvisor.model.OutcomeTemplate;
 import org.equityadvisor.model.Partner;
 import org.equityadvisor.model.Problem;
@@ -45,6 +46,10 @@ final class DefinitionsReader {
     /** Optional: without it, advice is not fitted to the district's size. */
     static final String FIT = "fit.yaml";
     static final List<String> FILES = List.of(SOURCES, INDICATORS, METRICS, GROUPS, GOALS, ACTIONS, PARTNERS, PROGRAMMES, RANKING);
+    /** Optional: how plan goals roll up into a State Digital Equity Plan (the state roll-up reads it; advice does not). */
+    static final String NTIA = "ntia.yaml";
+    private static final Set<String> NTIA_FIELDS = Set.of("id", "kind", "title", "goals", "metrics", "groups", "except", "locales", "sources");
+    private static final Set<String> LOCALES = Set.of("city", "suburb", "town", "rural");
 
     private static final Set<String> COMPONENTS = Set.of("AVAILABILITY", "AFFORDABILITY", "ADOPTION");
     private static final Set<String> DOMAINS = Set.of("LEADERSHIP", "COHERENT_SYSTEMS", "CONSISTENT_ACCESS", "POWERFUL_LEARNING", "DIGITAL_COMPETENCY");
@@ -82,7 +87,7 @@ final class DefinitionsReader {
 
     private Definitions readAll() {
         for (String path : files.paths(".yaml")) {
-            if (!FILES.contains(path) && !FIT.equals(path)) {
+            if (!FILES.contains(path) && !FIT.equals(path) && !NTIA.equals(path)) {
                 problems.add(new Problem(path, "is not a file the rule set reads (see rules/README.md for the layout)"));
             }
         }
@@ -99,7 +104,8 @@ final class DefinitionsReader {
         SortedMap<String, Programme> programmes = list(PROGRAMMES, "", PROGRAMME_FIELDS, this::programme);
         Ranking ranking = ranking();
         Fit fit = fit();
-        Definitions d = new Definitions(sources, indicators, metrics, groups, goals, actions, partners, programmes, ranking, fit);
+        SortedMap<String, NtiaField> ntia = files.text(NTIA) == null ? new TreeMap<>() : list(NTIA, "", NTIA_FIELDS, this::ntia);
+        Definitions d = new Definitions(sources, indicators, metrics, groups, goals, actions, partners, programmes, ranking, ntia, fit);
         crossCheck(d);
         return d;
     }
@@ -311,6 +317,29 @@ final class DefinitionsReader {
         return title == null || description == null ? null : new Partner(e.path(), title, description, goals, sources);
     }
 
+    private NtiaField ntia(YamlEntry e) {
+        NtiaField.Kind kind = e.choice("kind", NtiaField.Kind.class, true);
+        String title = e.text("title", true);
+        List<String> goals = e.texts("goals", false);
+        List<String> metrics = e.texts("metrics", false);
+        List<String> groups = e.texts("groups", false);
+        List<String> except = e.texts("except", false);
+        List<String> locales = e.texts("locales", false);
+        List<String> sources = e.texts("sources", true);
+        for (String locale : locales) {
+            if (!LOCALES.contains(locale)) {
+                e.problem("locales", "'" + locale + "' is not one of " + String.join(", ", new java.util.TreeSet<>(LOCALES)));
+            }
+        }
+        if (kind == NtiaField.Kind.OBJECTIVE && (!groups.isEmpty() || !locales.isEmpty())) {
+            e.problem("groups", "an objective gathers goals and metrics; groups and locales belong to a population");
+        }
+        if (kind == NtiaField.Kind.POPULATION && (!goals.isEmpty() || !metrics.isEmpty())) {
+            e.problem("goals", "a population gathers groups and locales; goals and metrics belong to an objective");
+        }
+        return kind == null || title == null ? null : new NtiaField(e.path(), kind, title, goals, metrics, groups, except, locales, sources);
+    }
+
     private Programme programme(YamlEntry e) {
         String name = e.text("name", true);
         String status = e.text("status", true);
@@ -511,6 +540,15 @@ final class DefinitionsReader {
                 "indicators", a.indicators(),
                 "programmes", a.programmes(),
                 "outcome", List.of(a.outcome().metric())), d);
+        check(NTIA, d.ntia().values(), NtiaField::id, n -> Map.of("sources", n.sources(), "goals", n.goals(), "metrics", n.metrics()), d);
+        for (NtiaField field : d.ntia().values()) {
+            YamlEntry entry = entries.get(NTIA + "#" + field.id());
+            for (String group : field.groups()) {
+                if (d.groups().stream().noneMatch(g -> g.matches(group) || g.id().equals(group))) {
+                    entry.problem("groups", "'" + group + "' is not a group of framework/groups.yaml");
+                }
+            }
+        }
     }
 
     private <T> void check(String file, Collection<T> values, Function<T, String> id, Function<T, Map<String, List<String>>> refs, Definitions d) {
@@ -524,7 +562,7 @@ final class DefinitionsReader {
                         case "partners" -> d.partners().containsKey(ref) || unreadable.contains(PARTNERS) ? null : "partner (catalog/partners.yaml)";
                         case "indicators" -> d.indicators().containsKey(ref) || unreadable.contains(INDICATORS) ? null : "indicator (framework/indicators.yaml)";
                         case "programmes" -> d.programmes().containsKey(ref) || unreadable.contains(PROGRAMMES) ? null : "programme (programmes.yaml)";
-                        case "outcome" -> d.metrics().containsKey(ref) || unreadable.contains(METRICS) ? null : "metric (framework/metrics.yaml)";
+                        case "outcome", "metrics" -> d.metrics().containsKey(ref) || unreadable.contains(METRICS) ? null : "metric (framework/metrics.yaml)";
                         default -> null;
                     };
                     if (kind != null) {

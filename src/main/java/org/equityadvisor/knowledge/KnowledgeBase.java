@@ -16,6 +16,7 @@ import org.equityadvisor.model.Goal;
 import org.equityadvisor.model.GroupLabel;
 import org.equityadvisor.model.Indicator;
 import org.equityadvisor.model.Metric;
+import org.equityadvisor.model.NtiaField;
 import org.equityadvisor.model.Partner;
 import org.equityadvisor.model.Problem;
 import org.equityadvisor.model.Programme;
@@ -174,6 +175,11 @@ public final class KnowledgeBase {
 
     public SortedMap<String, Programme> programmes() {
         return definitions.programmes();
+    }
+
+    /** The State Digital Equity Plan fields of rules/ntia.yaml, by id; empty when the rule set has none. */
+    public SortedMap<String, NtiaField> ntia() {
+        return definitions.ntia();
     }
 
     public List<GroupLabel> groups() {

@@ -25,6 +25,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.equityadvisor.knowledge.YamlDocument;
 import org.equityadvisor.model.ActionStep;
+import org.equityadvisor.model.Actual;
 import org.equityadvisor.model.Advice;
 import org.equityadvisor.model.Assessment;
 import org.equityadvisor.model.InputException;
@@ -62,6 +63,9 @@ public final class PlanFile {
             .withCoercionConfig(LogicalType.Integer, c -> c.setCoercion(CoercionInputShape.String, CoercionAction.Fail))
             .withCoercionConfig(LogicalType.DateTime, c -> c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail))
             .build();
+
+    /** Figures one outcome may keep: fifty years of monthly reports. */
+    static final int ACTUALS = 600;
 
     private PlanFile() {
     }
@@ -165,8 +169,31 @@ public final class PlanFile {
                 c.date(oat + ".targetDate", outcome.targetDate(), InputLimits.LAST_DATE);
                 c.text(oat + ".dataSource", outcome.dataSource(), InputLimits.SENTENCE, false);
                 c.text(oat + ".text", outcome.text(), InputLimits.SENTENCE, false);
+                if (c.count(oat + ".actuals", outcome.actuals().size(), ACTUALS)) {
+                    for (int a = 0; a < outcome.actuals().size(); a++) {
+                        actual(c, oat + ".actuals[" + a + "]", outcome.actuals().get(a));
+                    }
+                }
             }
         }
+    }
+
+    private static void actual(Check c, String at, Actual actual) {
+        if (actual == null) {
+            c.add(at, "is empty");
+            return;
+        }
+        if (actual.date() == null) {
+            c.add(at + ".date", "is required (YYYY-MM-DD)");
+        } else {
+            c.date(at + ".date", actual.date(), InputLimits.LAST_DATE);
+        }
+        c.figure(at + ".value", actual.value());
+        if (actual.n() != null && actual.n() <= 0) {
+            c.add(at + ".n", actual.n() + " is not a count: n counts the students or answers behind the figure, at least 1");
+        }
+        c.text(at + ".source", actual.source(), InputLimits.SENTENCE, false);
+        c.text(at + ".who", actual.who(), InputLimits.NAME, false);
     }
 
     private static void step(Check c, String at, ActionStep step) {
@@ -180,6 +207,9 @@ public final class PlanFile {
         }
         c.date(at + ".start", step.start(), InputLimits.LAST_DATE);
         c.date(at + ".due", step.due(), InputLimits.LAST_DATE);
+        c.text(at + ".note", step.note(), InputLimits.SENTENCE, false);
+        c.text(at + ".updatedBy", step.updatedBy(), InputLimits.NAME, false);
+        c.date(at + ".updated", step.updated(), InputLimits.LAST_DATE);
         if (!ActionStep.STATUSES.contains(step.status())) {
             c.add(at + ".status", InputLimits.quote(step.status()) + " is not one of "
                     + ActionStep.STATUSES.stream().sorted().collect(Collectors.joining(", ")));

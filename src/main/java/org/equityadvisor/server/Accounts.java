@@ -27,24 +27,44 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 
 /**
  * The people who may sign in, read from a YAML file: name, password (a {@code {bcrypt}} hash, made with
- * {@code equity-advisor hash-password}), role (LEADER, COACH or ADMIN) and, for leaders, their district ids.
+ * {@code equity-advisor hash-password}), role (LEADER, COACH, COORDINATOR or ADMIN) and, for leaders, their district ids
+ * (for state coordinators, their states).
  * {@code {noop}} passwords in clear are refused unless tests allow them: they would be readable in the file
  * and answer a wrong guess faster than bcrypt does, telling which names exist. With no file, the first start
  * creates one admin with a random password, prints it once, and keeps only its hash.
  */
 final class Accounts implements UserDetailsService {
 
-    enum Role { LEADER, COACH, ADMIN }
+    /** COORDINATOR: a state coordinator, who reads (never changes) the plans of the districts of their states. */
+    enum Role { LEADER, COACH, COORDINATOR, ADMIN }
 
     /** A signed-in user: name, role and the districts whose plans a leader may see. */
     static final class Account extends User {
         private final Role role;
         private final List<String> districts;
+        private final List<String> states;
 
         Account(String name, String password, Role role, List<String> districts) {
+            this(name, password, role, districts, List.of());
+        }
+
+        Account(String name, String password, Role role, List<String> districts, List<String> states) {
             super(name, password, List.of(new SimpleGrantedAuthority("ROLE_" + role)));
             this.role = role;
             this.districts = List.copyOf(districts);
+            this.states = states.stream().map(st -> st.toUpperCase(Locale.ROOT)).toList();
+        }
+
+        /**
+         * True when this user may read the plans of districts in this state (two-letter code): an admin, or a
+         * state coordinator of it. Reading only: changes still need {@link #serves}.
+         */
+        boolean readsState(String state) {
+            return role == Role.ADMIN || role == Role.COORDINATOR && state != null && states.contains(state.toUpperCase(Locale.ROOT));
+        }
+
+        List<String> states() {
+            return states;
         }
 
         Role role() {
@@ -64,7 +84,7 @@ final class Accounts implements UserDetailsService {
         }
     }
 
-    private static final Set<String> FIELDS = Set.of("name", "password", "role", "districts");
+    private static final Set<String> FIELDS = Set.of("name", "password", "role", "districts", "states");
     private final Map<String, Account> accounts;
 
     private Accounts(Map<String, Account> accounts) {
@@ -78,7 +98,7 @@ final class Accounts implements UserDetailsService {
             throw new UsernameNotFoundException("no such user");
         }
         // A copy: Spring Security erases the password of the object it is given after sign-in.
-        return new Account(account.getUsername(), account.getPassword(), account.role(), account.districts());
+        return new Account(account.getUsername(), account.getPassword(), account.role(), account.districts(), account.states());
     }
 
     /** The account of this name, if there is one. */
@@ -133,7 +153,7 @@ final class Accounts implements UserDetailsService {
             String at = file + ": [" + i + "]";
             u.fieldNames().forEachRemaining(f -> {
                 if (!FIELDS.contains(f)) {
-                    problems.add(new Problem(at + "." + f, "unknown field (name, password, role, districts)"));
+                    problems.add(new Problem(at + "." + f, "unknown field (name, password, role, districts, states)"));
                 }
             });
             String name = u.path("name").asText("");
@@ -154,7 +174,7 @@ final class Accounts implements UserDetailsService {
             try {
                 r = Role.valueOf(role);
             } catch (IllegalArgumentException e) {
-                problems.add(new Problem(at + ".role", "'" + u.path("role").asText("") + "' is not one of LEADER, COACH, ADMIN"));
+                problems.add(new Problem(at + ".role", "'" + u.path("role").asText("") + "' is not one of LEADER, COACH, COORDINATOR, ADMIN"));
             }
             List<String> districts = new ArrayList<>();
             u.path("districts").forEach(d -> {
@@ -168,8 +188,19 @@ final class Accounts implements UserDetailsService {
             if (r == Role.LEADER && districts.isEmpty()) {
                 problems.add(new Problem(at + ".districts", "a leader needs at least one district id"));
             }
+            List<String> states = new ArrayList<>();
+            u.path("states").forEach(st -> {
+                if (st.isTextual() && st.asText().strip().matches("[A-Za-z]{2}")) {
+                    states.add(st.asText().strip());
+                } else {
+                    problems.add(new Problem(at + ".states", "'" + st.asText() + "' is not a two-letter state code, e.g. IL"));
+                }
+            });
+            if (r == Role.COORDINATOR && states.isEmpty()) {
+                problems.add(new Problem(at + ".states", "a state coordinator needs at least one state, e.g. states: [IL]"));
+            }
             if (r != null && !name.isBlank()) {
-                accounts.put(name, new Account(name, password, r, districts));
+                accounts.put(name, new Account(name, password, r, districts, states));
             }
         }
         if (!problems.isEmpty()) {

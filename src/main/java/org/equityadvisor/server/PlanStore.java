@@ -55,8 +55,8 @@ class PlanStore {
                     + "equityadvisor.quota.plans-per-district=" + plansPerDistrict + "): delete one before drafting another, or ask the operator to raise the quota.");
         }
         withinBytes(districtId, body);
-        jdbc.sql("INSERT INTO plan (id, district_id, district, title, version, deleted, created_at, updated_at, body) VALUES (?, ?, ?, ?, 1, FALSE, ?, ?, ?)")
-                .params(id, districtId, plan.district(), plan.title(), now, now, body).update();
+        jdbc.sql("INSERT INTO plan (id, district_id, district, title, version, deleted, created_at, updated_at, body, state) VALUES (?, ?, ?, ?, 1, FALSE, ?, ?, ?, ?)")
+                .params(id, districtId, plan.district(), plan.title(), now, now, body, state(plan)).update();
         version(id, 1, now, user, "drafted", body);
         return new Stored(id, 1, districtId, false, plan);
     }
@@ -79,6 +79,38 @@ class PlanStore {
                 .list();
     }
 
+    /** Every live plan of the districts of one state (two-letter code), newest first. */
+    public List<Stored> listByState(String state) {
+        return jdbc.sql("SELECT id, version, district_id, deleted, body FROM plan WHERE deleted = FALSE AND state = ? ORDER BY updated_at DESC, id")
+                .param(state.toUpperCase(java.util.Locale.ROOT))
+                .query((rs, n) -> new Stored(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getBoolean(4), PlanFile.read("plan", rs.getString(5)))).list();
+    }
+
+    /** The state of a district, as its latest plan gives it. */
+    public Optional<String> stateOfDistrict(String districtId) {
+        return jdbc.sql("SELECT state FROM plan WHERE district_id = ? AND state IS NOT NULL ORDER BY updated_at DESC").param(districtId)
+                .query(String.class).list().stream().findFirst();
+    }
+
+    /** The two-letter state of a plan's district (its assessment's district.state), upper case; null when it has none. */
+    static String state(Plan plan) {
+        String state = plan.assessment() == null || plan.assessment().district() == null ? null : plan.assessment().district().state();
+        return state == null || !state.strip().matches("[A-Za-z]{2}") ? null : state.strip().toUpperCase(java.util.Locale.ROOT);
+    }
+
+    /** Plans saved before the state column existed get theirs from their body, once, when the server starts. */
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    public void fillStates() {
+        List<String[]> missing = jdbc.sql("SELECT id, body FROM plan WHERE state IS NULL")
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).list();
+        for (String[] row : missing) {
+            String state = state(PlanFile.read("plan " + row[0], row[1]));
+            if (state != null) {
+                jdbc.sql("UPDATE plan SET state = ? WHERE id = ? AND state IS NULL").params(state, row[0]).update();
+            }
+        }
+    }
+
     /**
      * Saves a new version of {@code current}'s plan if the stored one is still {@code expected}; returns
      * empty, having changed nothing, when another update came first.
@@ -90,8 +122,8 @@ class PlanStore {
         fits(plan, current.districtId());
         withinBytes(current.districtId(), body);
         // The district is not among the columns set: a plan never changes district.
-        int rows = jdbc.sql("UPDATE plan SET version = version + 1, title = ?, updated_at = ?, body = ? WHERE id = ? AND version = ? AND deleted = FALSE")
-                .params(plan.title(), now, body, current.id(), expected).update();
+        int rows = jdbc.sql("UPDATE plan SET version = version + 1, title = ?, updated_at = ?, body = ?, state = ? WHERE id = ? AND version = ? AND deleted = FALSE")
+                .params(plan.title(), now, body, state(plan), current.id(), expected).update();
         if (rows == 0) {
             return Optional.empty();
         }

@@ -106,11 +106,14 @@ class Plans {
                 .header("X-Plan-Id", stored.id()).header(Api.RULE_SET_HEADER, advice.ruleSet()).body(PlanFile.write(plan));
     }
 
-    @Operation(tags = "Plans", summary = "The plans of your districts (all, for an admin)")
+    @Operation(tags = "Plans", summary = "The plans of your districts (of your state, for a state coordinator; all, for an admin)")
     @GetMapping("/api/plans")
     List<Map<String, Object>> list(@AuthenticationPrincipal Accounts.Account me) {
         List<Map<String, Object>> out = new ArrayList<>();
-        for (PlanStore.Stored s : store.list(me.role() == Accounts.Role.ADMIN ? null : me.districts())) {
+        List<PlanStore.Stored> mine = me.role() == Accounts.Role.ADMIN ? store.list(null)
+                : me.role() == Accounts.Role.COORDINATOR ? me.states().stream().flatMap(state -> store.listByState(state).stream()).toList()
+                : store.list(me.districts());
+        for (PlanStore.Stored s : mine) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("id", s.id());
             row.put("version", s.version());
@@ -251,13 +254,17 @@ class Plans {
 
     // --- helpers ---------------------------------------------------------------------------------------
 
-    private interface Edit {
+    interface Edit {
         Plan apply(DraftPlan drafts, Plan plan);
     }
 
     /** One edit against the version If-Match names, or against the latest when it names none. */
-    private ResponseEntity<String> edit(String id, String ifMatch, Accounts.Account me, String change, Edit edit) {
+    ResponseEntity<String> edit(String id, String ifMatch, Accounts.Account me, String change, Edit edit) {
         PlanStore.Stored s = visible(id, me);
+        if (!me.serves(s.districtId())) {
+            // A state coordinator reads the plans of their state; only the district's own leaders change them.
+            throw ApiException.notFound("Plan " + id);
+        }
         int expected = ifMatch == null ? s.version() : required(ifMatch);
         if (expected != s.version()) {
             throw stale(id);
@@ -290,9 +297,10 @@ class Plans {
         }
     }
 
-    private PlanStore.Stored visible(String id, Accounts.Account me) {
+    /** A plan this user may read: of their districts, or (a state coordinator) of their state; anyone else's is a 404. */
+    PlanStore.Stored visible(String id, Accounts.Account me) {
         PlanStore.Stored s = store.find(id).filter(p -> !p.deleted()).orElseThrow(() -> ApiException.notFound("Plan " + id));
-        if (!me.serves(s.districtId())) {
+        if (!me.serves(s.districtId()) && !me.readsState(PlanStore.state(s.plan()))) {
             throw ApiException.notFound("Plan " + id);
         }
         return s;
@@ -322,7 +330,7 @@ class Plans {
         return "\"" + version + "\"";
     }
 
-    private JsonNode tree(String body) {
+    JsonNode tree(String body) {
         JsonNode node;
         try (JsonParser parser = json.getFactory().createParser(body)) {
             try {

@@ -25,7 +25,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 
 /**
  * Sign-in with HTTP Basic against the users file, no sessions or cookies (so no CSRF token to carry), and
- * the roles of the issue: leaders work on plans, coaches on rules, admins on everything. Which district's
+ * the roles of the issue: leaders work on plans, coaches on rules, state coordinators read their states' plans,
+ * admins on everything. Which district's
  * plans a leader may see is decided in the controllers, where the plan is known. Failed sign-ins are
  * throttled per name and per address; every answer carries a strict Content-Security-Policy,
  * Referrer-Policy and X-Content-Type-Options; bodies over the size limit are refused before they are read.
@@ -130,12 +131,17 @@ class Security {
                 .exceptionHandling(x -> x.accessDeniedHandler((req, res, e) -> Problems.write(res, json, 403, "Forbidden",
                         "Your role may not use " + req.getMethod() + " " + req.getRequestURI() + ".", Map.of())))
                 .authorizeHttpRequests(a -> {
-                    a.requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll();
+                    // A calendar application cannot sign in: the feed's token is its key (CalendarFeeds).
+                    a.requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
+                            .requestMatchers(HttpMethod.GET, "/calendar/*.ics").permitAll();
                     if (publicApiDocs) {
                         a.requestMatchers(apiDocs).permitAll();
                     }
                     a.requestMatchers("/api/rules", "/api/rules/**").hasAnyRole("COACH", "ADMIN")
+                            // A state coordinator reads plans of their state; the controllers check which.
+                            .requestMatchers(HttpMethod.GET, "/api/plans", "/api/plans/**").hasAnyRole("LEADER", "COORDINATOR", "ADMIN")
                             .requestMatchers("/api/plans", "/api/plans/**").hasAnyRole("LEADER", "ADMIN")
+                            .requestMatchers("/api/states/**").hasAnyRole("COORDINATOR", "ADMIN")
                             .requestMatchers(HttpMethod.GET, "/api/framework").authenticated()
                             .requestMatchers(HttpMethod.POST, "/api/advice").authenticated()
                             .requestMatchers("/actuator/**").hasAnyRole("COACH", "ADMIN")

@@ -70,7 +70,7 @@ class PlanFileTest {
                 assertThat(e.problems()).extracting(p -> p.place() + " " + p.message()).contains(
                         "plan.json:2: title is required",
                         "plan.json:10: goals[0].divide is required (ACCESS, USE or DESIGN)",
-                        "plan.json:19: goals[0].steps[0].status 'finished' is not one of done, in-progress, planned"));
+                        "plan.json:19: goals[0].steps[0].status 'finished' is not one of blocked, done, in-progress, planned"));
     }
 
     @Test

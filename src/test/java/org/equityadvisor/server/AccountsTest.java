@@ -54,8 +54,8 @@ class AccountsTest {
                 assertThat(e.problems()).extracting(p -> p.place().replace(file.toString(), "users.yaml") + " " + p.message()).contains(
                         "users.yaml: [0].password must be a {bcrypt} hash: make one with 'equity-advisor hash-password'",
                         "users.yaml: [0].districts write district ids in quotes, e.g. \"0612345\": unquoted, YAML read this one as the number 201957",
-                        "users.yaml: [1].role 'BOSS' is not one of LEADER, COACH, ADMIN",
-                        "users.yaml: [1].team unknown field (name, password, role, districts)"));
+                        "users.yaml: [1].role 'BOSS' is not one of LEADER, COACH, COORDINATOR, ADMIN",
+                        "users.yaml: [1].team unknown field (name, password, role, districts, states)"));
     }
 
     @Test

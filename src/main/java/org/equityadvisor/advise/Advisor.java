@@ -11,6 +11,8 @@ import org.equityadvisor.model.Assessment;
 import org.equityadvisor.model.InputException;
 import org.equityadvisor.model.Metric;
 import org.equityadvisor.model.Problem;
+import org.equityadvisor.model.Setting;
+import org.equityadvisor.model.Size;
 
 /**
  * The engine: an assessment in, ranked and explained advice out. Holds no mutable state, so one Advisor
@@ -32,7 +34,10 @@ public final class Advisor {
         this(kb, Clock.systemDefaultZone());
     }
 
-    /** The clock decides only which programmes have ended; it never changes anything else in the advice. */
+    /**
+     * The clock decides which programmes have ended and, where the plan's start is not given, the year figures
+     * are aged against ("in 2018", old figures count less); nothing else in the advice.
+     */
     public Advisor(KnowledgeBase kb, Clock clock) {
         this(kb, clock, RuleBudget.fromEnvironment());
     }
@@ -74,12 +79,13 @@ public final class Advisor {
         }
         // Student privacy: a group smaller than ten is never used, only reported as withheld.
         Assessment assessment = input.withoutSuppressed();
-        Sentences sentences = new Sentences(kb, assessment);
+        LocalDate reference = referenceDate(assessment);
+        Sentences sentences = new Sentences(kb, assessment, reference.getYear());
         RuleRun run = RuleRun.run(kb, facts(assessment, sentences), budget);
-        return new Assembly(kb, assessment, run, sentences, referenceDate(assessment), input.suppressed());
+        return new Assembly(kb, assessment, run, sentences, reference, input.suppressed());
     }
 
-    /** Programmes must still exist when the plan starts, and today: the later of the two. */
+    /** Programmes must still exist when the plan starts, and today: the later of the two. Figures age to its year. */
     private LocalDate referenceDate(Assessment assessment) {
         LocalDate today = LocalDate.now(clock);
         LocalDate start = assessment.district().planStart();
@@ -100,6 +106,12 @@ public final class Advisor {
         facts.addAll(kb.partners().values());
         // The trigger table's rows: the fixed rules of the table match them with the findings.
         facts.addAll(kb.triggers());
+        kb.fit().lines().forEach((name, value) -> facts.add(new Setting(name, value)));
+        Integer students = Scorer.size(assessment);
+        String band = kb.fit().band(students);
+        if (band != null) {
+            facts.add(new Size(students, band));
+        }
         return facts;
     }
 }

@@ -240,6 +240,11 @@ public final class KnowledgeBase {
         return definitions.groups();
     }
 
+    /** How advice fits the district's size (rules/fit.yaml); {@link Fit#NONE} without that file. */
+    public Fit fit() {
+        return definitions.fit() == null ? Fit.NONE : definitions.fit();
+    }
+
     public Ranking ranking() {
         return definitions.ranking();
     }

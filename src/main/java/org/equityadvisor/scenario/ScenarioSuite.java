@@ -40,7 +40,7 @@ public final class ScenarioSuite {
     private static final Set<String> HEAD = Set.of("name", "description", "expect");
     private static final Set<String> EXPECT = Set.of("suggest", "notSuggest", "top", "findings", "noFindings", "fired", "notFired");
     private static final Set<String> FINDING = Set.of("kind", "id", "group", "severity", "confidence");
-    private static final Set<String> KINDS = Set.of(Finding.GAP, Finding.WEAKNESS, Finding.STRENGTH, Finding.DATA_GAP);
+    private static final List<String> KINDS = List.of(Finding.GAP, Finding.WEAKNESS, Finding.STRENGTH, Finding.DATA_GAP, Finding.WARNING, Finding.INFERRED);
 
     private final KnowledgeBase kb;
     private final List<Scenario> scenarios;
@@ -175,7 +175,7 @@ public final class ScenarioSuite {
             String kind = f.text("kind", true);
             String id = f.text("id", true);
             if (kind != null && !KINDS.contains(kind)) {
-                f.problem("kind", "'" + kind + "' is not one of gap, weakness, strength, data-gap");
+                f.problem("kind", "'" + kind + "' is not one of " + String.join(", ", KINDS));
             }
             String severity = f.text("severity", false);
             if (severity != null && !severity.equals("severe") && !severity.equals("flag")) {

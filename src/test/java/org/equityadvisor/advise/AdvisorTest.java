@@ -39,14 +39,14 @@ class AdvisorTest {
         SuggestedAction map = action(advice, "AS-09");
         assertThat(map.because()).singleElement().satisfies(r -> {
             assertThat(r.rule()).isEqualTo("Suggest a homework-hotspot map where students lack home internet");
-            assertThat(r.text()).isEqualTo("Suggested because 14% of low-income students have no home internet (district 2.5%, "
+            assertThat(r.text()).isEqualTo("Suggested because in 2025, 14% of low-income students have no home internet (district 2.5%, "
                     + "threshold 3%, severe past 10%; 2025 family survey, n=812). Source: Advancing Digital Equity for All "
                     + "(US Department of Education, Office of Educational Technology, 2022).");
         });
         assertThat(map.outcome().group()).isEqualTo("low-income");
         assertThat(map.outcome().baseline()).isEqualTo(14.0);
         assertThat(map.outcome().target()).isEqualTo(3.0);
-        assertThat(map.outcome().text()).startsWith("Target within 12 months: 3% of low-income students have no home internet (today 14%).");
+        assertThat(map.outcome().text()).startsWith("Target within 12 months: 3% of low-income students have no home internet (14% in 2025).");
     }
 
     @Test

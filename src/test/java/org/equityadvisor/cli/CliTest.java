@@ -194,11 +194,11 @@ class CliTest {
 
         Run draft = run("plan", "draft", scenario, "--top", "3", "--out", plan.toString());
         assertThat(draft.code()).isZero();
-        assertThat(draft.out()).startsWith("Wrote " + plan + ": 3 goals");
+        assertThat(draft.out()).startsWith("Wrote " + plan + ": 4 goals");
 
         Run check = run("plan", "check", plan.toString());
         assertThat(check.code()).isZero();
-        assertThat(check.out()).contains("MET      At least 3 goals: 3 goals");
+        assertThat(check.out()).contains("MET      At least 3 goals: 4 goals");
         assertThat(check.lastLine()).matches("(\\d+) of \\1 criteria met, \\d+ warnings?");
 
         Path pdf = tmp.resolve("plan.pdf");

@@ -5,11 +5,14 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
 import org.equityadvisor.knowledge.KnowledgeBase;
 import org.equityadvisor.model.Advice;
 import org.equityadvisor.model.Assessment;
 import org.equityadvisor.model.InputException;
 import org.equityadvisor.model.Metric;
+import org.equityadvisor.model.PeerFigures;
 import org.equityadvisor.model.Problem;
 import org.equityadvisor.model.Setting;
 import org.equityadvisor.model.Size;
@@ -28,6 +31,7 @@ public final class Advisor {
     private final KnowledgeBase kb;
     private final Clock clock;
     private final RuleBudget budget;
+    private final Function<Assessment, Optional<PeerFigures>> peers;
 
     /** An advisor with the rule budget the environment sets ({@link RuleBudget#fromEnvironment()}). */
     public Advisor(KnowledgeBase kb) {
@@ -44,9 +48,24 @@ public final class Advisor {
 
     /** With a budget of its own: how many firings and how much time one advice may take. */
     public Advisor(KnowledgeBase kb, Clock clock, RuleBudget budget) {
+        this(kb, clock, budget, a -> Optional.empty());
+    }
+
+    private Advisor(KnowledgeBase kb, Clock clock, RuleBudget budget, Function<Assessment, Optional<PeerFigures>> peers) {
         this.kb = Objects.requireNonNull(kb, "kb");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.budget = Objects.requireNonNull(budget, "budget");
+        this.peers = Objects.requireNonNull(peers, "peers");
+    }
+
+    /**
+     * This advisor, comparing each district with similar districts: the home-internet finding says where the
+     * district stands among them, and a district behind three in four of them ranks that need higher (by
+     * ranking.yaml's {@code peers}). The comparison comes from outside the engine, e.g.
+     * {@code advisor.withPeers(SimilarDistricts.bundled()::compare)} over the public figures.
+     */
+    public Advisor withPeers(Function<Assessment, Optional<PeerFigures>> peers) {
+        return new Advisor(kb, clock, budget, peers);
     }
 
     public RuleBudget budget() {
@@ -82,7 +101,7 @@ public final class Advisor {
         LocalDate reference = referenceDate(assessment);
         Sentences sentences = new Sentences(kb, assessment, reference.getYear());
         RuleRun run = RuleRun.run(kb, facts(assessment, sentences), budget);
-        return new Assembly(kb, assessment, run, sentences, reference, input.suppressed());
+        return new Assembly(kb, assessment, run, sentences, reference, input.suppressed(), peers.apply(assessment).orElse(null));
     }
 
     /** Programmes must still exist when the plan starts, and today: the later of the two. Figures age to its year. */

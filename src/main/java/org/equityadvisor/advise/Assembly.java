@@ -23,6 +23,7 @@ import org.equityadvisor.model.Inferred;
 import org.equityadvisor.model.Warning;
 import org.equityadvisor.model.Measure;
 import org.equityadvisor.model.Metric;
+import org.equityadvisor.model.PeerFigures;
 import org.equityadvisor.model.Outcome;
 import org.equityadvisor.model.OutcomeTemplate;
 import org.equityadvisor.model.Partner;
@@ -52,18 +53,22 @@ final class Assembly {
     private final List<Decision> decisions = new ArrayList<>();
     /** The district's size band (rules/fit.yaml), which names each step's team roles; null when unknown. */
     private final String band;
+    /** How similar districts stand on home internet, or null when they were not compared. */
+    private final PeerFigures peers;
 
     /** A candidate's reasons and the facts behind them. */
     private record Candidate(String id, List<Reason> because, List<Object> facts) {
     }
 
-    Assembly(KnowledgeBase kb, Assessment assessment, RuleRun run, Sentences sentences, LocalDate referenceDate, List<Measure> suppressed) {
+    Assembly(KnowledgeBase kb, Assessment assessment, RuleRun run, Sentences sentences, LocalDate referenceDate, List<Measure> suppressed,
+            PeerFigures peers) {
+        this.peers = peers;
         this.suppressed = suppressed;
         this.kb = kb;
         this.assessment = assessment;
         this.run = run;
         this.sentences = sentences;
-        this.scorer = new Scorer(kb.ranking(), assessment, sentences, referenceDate.getYear());
+        this.scorer = new Scorer(kb.ranking(), assessment, sentences, referenceDate.getYear(), peers);
         this.referenceDate = referenceDate;
         this.band = kb.fit().band(Scorer.size(assessment));
     }
@@ -87,7 +92,7 @@ final class Assembly {
             }
         });
         List<SuggestedGoal> goals = goals(actions, partners);
-        return new Advice(kb.hash(), assessment.district().name(), findings(), goals);
+        return new Advice(kb.hash(), assessment.district().name(), findings(), goals, peers);
     }
 
     // --- candidates -----------------------------------------------------------------------------------
@@ -313,11 +318,16 @@ final class Assembly {
 
     // --- findings and trace ---------------------------------------------------------------------------
 
+    /** "; similar districts: median 9%, …" after the finding the peers were compared on. */
+    private String peerClause(Gap gap) {
+        return peers != null && Scorer.comparedWithPeers(gap, peers) ? "; " + peers.sentence(sentences.metric(gap.metric()).percent() ? "%" : "") : "";
+    }
+
     private List<Finding> findings() {
         List<Finding> out = new ArrayList<>();
         for (Gap gap : run.remaining(Gap.class)) {
             out.add(new Finding(Finding.GAP, gap.metric(), gap.group(), gap.value(), gap.threshold(), gap.severe() ? "severe" : "flag",
-                    null, rule(gap), capitalise(sentences.describe(gap)), gap.uncertain() || scorer.old(gap) ? Finding.LOW_CONFIDENCE : null));
+                    null, rule(gap), capitalise(sentences.describe(gap)) + peerClause(gap), gap.uncertain() || scorer.old(gap) ? Finding.LOW_CONFIDENCE : null));
         }
         for (Weakness w : run.remaining(Weakness.class)) {
             out.add(new Finding(Finding.WEAKNESS, w.indicator(), null, null, null, null, w.level(), rule(w), capitalise(sentences.describe(w)), null));

@@ -11,6 +11,7 @@ import org.equityadvisor.model.Gap;
 import org.equityadvisor.model.Inferred;
 import org.equityadvisor.model.Measure;
 import org.equityadvisor.model.Metric;
+import org.equityadvisor.model.PeerFigures;
 import org.equityadvisor.model.Weakness;
 
 /**
@@ -28,8 +29,10 @@ final class Scorer {
     private final Sentences sentences;
     private final int year;
     private final Integer size;
+    private final PeerFigures peers;
 
-    Scorer(Ranking ranking, Assessment assessment, Sentences sentences, int year) {
+    Scorer(Ranking ranking, Assessment assessment, Sentences sentences, int year, PeerFigures peers) {
+        this.peers = peers;
         this.ranking = ranking;
         this.assessment = assessment;
         this.sentences = sentences;
@@ -88,7 +91,15 @@ final class Scorer {
         if (onlyInferred(facts)) {
             score *= ranking.inferred();
         }
+        if (peers != null && peers.lagging() && facts.stream().anyMatch(f -> f instanceof Gap g && comparedWithPeers(g, peers))) {
+            score = Math.min(1, score + ranking.peers());
+        }
         return Math.round(score * 1000) / 1000.0;
+    }
+
+    /** True when the gap is the figure similar districts were compared on: the same metric, for all students. */
+    static boolean comparedWithPeers(Gap gap, PeerFigures peers) {
+        return gap.metric().equals(peers.metric()) && gap.wholeDistrict();
     }
 
     /** True when every fact behind a suggestion is an uncertain figure: then it says "verify locally". */

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.equityadvisor.imports.SimilarDistricts;
 import org.equityadvisor.advise.Advisor;
 import org.equityadvisor.export.PlanWriter;
 import org.equityadvisor.imports.AssessmentReader;
@@ -68,7 +69,7 @@ final class PlanCommand {
         public Integer call() {
             KnowledgeBase kb = rules.load();
             Assessment assessment = Inputs.assessment(kb, file);
-            Advice advice = new Advisor(kb).advise(assessment);
+            Advice advice = new Advisor(kb).withPeers(SimilarDistricts.bundled()::compare).advise(assessment);
             DraftPlan drafts = new DraftPlan(kb);
             Plan plan = choice.top != null ? drafts.draftTop(assessment, advice, choice.top, start) : drafts.draft(assessment, advice, choice.accept, start);
             String json = PlanFile.write(plan);

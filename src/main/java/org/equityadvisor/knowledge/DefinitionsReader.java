@@ -436,7 +436,7 @@ final class DefinitionsReader {
         if (doc == null) {
             return null;
         }
-        YamlEntry root = YamlEntry.of(doc, doc.root(), "", problems, Set.of("weights", "severity", "reach", "disparity", "uncertain", "age", "inferred"));
+        YamlEntry root = YamlEntry.of(doc, doc.root(), "", problems, Set.of("weights", "severity", "reach", "disparity", "uncertain", "age", "inferred", "peers"));
         YamlEntry w = root.child("weights", true, Set.of("severity", "reach", "disparity", "rating"));
         YamlEntry s = root.child("severity", true, Set.of("gap", "halfway", "weakness", "dataGap"));
         YamlEntry r = root.child("reach", true, Set.of("shareHalfAt", "headsFullAt", "heads", "defaultGroupShare", "system"));
@@ -476,13 +476,15 @@ final class DefinitionsReader {
         Double staleAfter = positive(a, "staleAfter");
         Double old = unit(a, "old");
         Double inferred = unit(root, "inferred");
+        // Optional, so a rule set written before districts were compared with their peers still loads.
+        Double peers = root.has("peers") ? unit(root, "peers") : Double.valueOf(0);
         if (ws == null || wr == null || wd == null || wt == null || gap == null || halfway == null || dataGap == null
                 || weakness.size() != 2 || shareHalf == null || headsFull == null || heads == null || share == null || system == null
-                || disparity == null || uncertain == null || staleAfter == null || old == null || inferred == null) {
+                || disparity == null || uncertain == null || staleAfter == null || old == null || inferred == null || peers == null) {
             return null;
         }
         return new Ranking(ws, wr, wd, wt, gap, halfway, weakness, dataGap, shareHalf, headsFull, heads, share, system, disparity, uncertain,
-                staleAfter, old, inferred);
+                staleAfter, old, inferred, peers);
     }
 
     private static Double unit(YamlEntry e, String field) {

@@ -15,6 +15,8 @@ import java.util.Map;
  * @param staleAfter      a figure more than this many years older than the plan's start is old
  * @param old             score multiplier of a suggestion resting only on old figures
  * @param inferred        score multiplier of a suggestion inferred from context (poverty) rather than measured
+ * @param peers           added to the score of a suggestion resting on a figure worse than three in four similar
+ *                        districts' (0 when ranking.yaml gives none)
  */
 public record Ranking(
         double severityWeight,
@@ -34,7 +36,8 @@ public record Ranking(
         double uncertain,
         double staleAfter,
         double old,
-        double inferred) {
+        double inferred,
+        double peers) {
 
     public Ranking {
         weakness = Map.copyOf(weakness);

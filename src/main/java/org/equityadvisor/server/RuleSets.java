@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.equityadvisor.advise.Advisor;
+import org.equityadvisor.imports.SimilarDistricts;
 import org.equityadvisor.knowledge.KnowledgeBase;
 import org.equityadvisor.knowledge.RuleSetException;
 import org.equityadvisor.model.Problem;
@@ -105,7 +106,9 @@ public final class RuleSets implements AutoCloseable {
                 if (failures.isEmpty()) {
                     Active previous = active.get();
                     if (previous == null || !previous.kb().hash().equals(kb.hash())) {
-                        active.set(new Active(kb, advisor, Instant.now(), tested));
+                        // Scenarios are tested without peers (their expectations come from the sources alone); districts
+                        // asking for advice are compared with similar districts of the public figures.
+                        active.set(new Active(kb, advisor.withPeers(SimilarDistricts.bundled()::compare), Instant.now(), tested));
                     }
                     attempt = new Attempt(Instant.now(), true, kb.hash(), List.of());
                 } else {

@@ -72,6 +72,20 @@ class CliTest {
     }
 
     @Test
+    void comparesADistrictOfThePublicFiguresWithSimilarDistricts() throws Exception {
+        Path starter = tmp.resolve("chinle.yaml");
+        assertThat(run("init", "--nces", "0401940", "--out", starter.toString()).code()).isZero();
+
+        Run text = run("advise", starter.toString(), "--rules", RULES);
+        JsonNode json = new ObjectMapper().readTree(run("advise", starter.toString(), "--rules", RULES, "--format", "json").out());
+
+        assertThat(text.out().replaceAll("\\s+", " ")).contains("similar districts: median", "districts nationwide with");
+        assertThat(json.get("peers").get("districts").asInt()).isGreaterThanOrEqualTo(20);
+        assertThat(json.get("peers").get("below").asInt() * 4).as("Chinle, 70%, lags three in four of its peers")
+                .isGreaterThanOrEqualTo(json.get("peers").get("districts").asInt() * 3);
+    }
+
+    @Test
     void writesMarkdown() {
         Run run = run("advise", file("d.yaml", DISTRICT).toString(), "--rules", RULES, "--format", "markdown");
 

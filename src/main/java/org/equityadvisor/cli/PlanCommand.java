@@ -222,24 +222,34 @@ final class PlanCommand {
             } catch (IllegalArgumentException e) {
                 throw new InputException("--page-size", new Problem("--page-size", e.getMessage()));
             }
-            PlanWriter.Format f;
-            try {
-                f = PlanWriter.Format.parse(format);
-            } catch (IllegalArgumentException e) {
-                throw new InputException("--format", new Problem("--format", e.getMessage()));
-            }
-            if (out == null && (f == PlanWriter.Format.DOCX || f == PlanWriter.Format.PDF)) {
-                throw new InputException("--out", new Problem("--out", "is required for " + f.extension() + " (a binary file)"));
-            }
-            byte[] bytes = PlanWriter.write(read(file), f, paper);
-            if (out == null) {
-                spec.commandLine().getOut().print(new String(bytes, StandardCharsets.UTF_8));
-            } else {
-                write(out, bytes);
-                spec.commandLine().getOut().println("Wrote " + out + " (" + f.extension() + ", " + bytes.length + " bytes).");
-            }
-            return Main.OK;
+            PlanWriter.Format f = format(format, out);
+            return emit(spec, out, f, PlanWriter.write(read(file), f, paper));
         }
+    }
+
+    /** The --format of an export; docx and pdf need --out (binary files never go to a terminal). */
+    static PlanWriter.Format format(String format, Path out) {
+        PlanWriter.Format f;
+        try {
+            f = PlanWriter.Format.parse(format);
+        } catch (IllegalArgumentException e) {
+            throw new InputException("--format", new Problem("--format", e.getMessage()));
+        }
+        if (out == null && (f == PlanWriter.Format.DOCX || f == PlanWriter.Format.PDF)) {
+            throw new InputException("--out", new Problem("--out", "is required for " + f.extension() + " (a binary file)"));
+        }
+        return f;
+    }
+
+    /** Writes an export to --out, saying so, or text to standard output. */
+    static Integer emit(CommandSpec spec, Path out, PlanWriter.Format f, byte[] bytes) {
+        if (out == null) {
+            spec.commandLine().getOut().print(new String(bytes, StandardCharsets.UTF_8));
+        } else {
+            write(out, bytes);
+            spec.commandLine().getOut().println("Wrote " + out + " (" + f.extension() + ", " + bytes.length + " bytes).");
+        }
+        return Main.OK;
     }
 
     static String count(int n, String noun) {

@@ -289,24 +289,8 @@ final class PlanProgressCommands {
 
         @Override
         public Integer call() {
-            PlanWriter.Format f;
-            try {
-                f = PlanWriter.Format.parse(format);
-            } catch (IllegalArgumentException e) {
-                throw new InputException("--format", new Problem("--format", e.getMessage()));
-            }
-            if (out == null && (f == PlanWriter.Format.DOCX || f == PlanWriter.Format.PDF)) {
-                throw new InputException("--out", new Problem("--out", "is required for " + f.extension() + " (a binary file)"));
-            }
-            Plan plan = PlanCommand.read(file);
-            byte[] bytes = ReportWriter.write(new Progress(rules.load()).report(plan, day(on)), f);
-            if (out == null) {
-                spec.commandLine().getOut().print(new String(bytes, StandardCharsets.UTF_8));
-            } else {
-                PlanCommand.write(out, bytes);
-                spec.commandLine().getOut().println("Wrote " + out + " (" + f.extension() + ", " + bytes.length + " bytes).");
-            }
-            return Main.OK;
+            PlanWriter.Format f = PlanCommand.format(format, out);
+            return PlanCommand.emit(spec, out, f, ReportWriter.write(new Progress(rules.load()).report(PlanCommand.read(file), day(on)), f));
         }
     }
 

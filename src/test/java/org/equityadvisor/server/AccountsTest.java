@@ -48,6 +48,8 @@ class AccountsTest {
         Fixtures.write(file, """
                 - { name: maria, password: secret, role: LEADER, districts: [0612345] }
                 - { name: sam, password: "{noop}x", role: BOSS, team: blue }
+                - { name: stella, password: "{noop}x", role: COORDINATOR }
+                - { name: oren, password: "{noop}x", role: COORDINATOR, states: [Oregon] }
                 """);
 
         assertThatThrownBy(() -> Accounts.read(file, true)).isInstanceOfSatisfying(InputException.class, e ->
@@ -55,7 +57,9 @@ class AccountsTest {
                         "users.yaml: [0].password must be a {bcrypt} hash: make one with 'equity-advisor hash-password'",
                         "users.yaml: [0].districts write district ids in quotes, e.g. \"0612345\": unquoted, YAML read this one as the number 201957",
                         "users.yaml: [1].role 'BOSS' is not one of LEADER, COACH, COORDINATOR, ADMIN",
-                        "users.yaml: [1].team unknown field (name, password, role, districts, states)"));
+                        "users.yaml: [1].team unknown field (name, password, role, districts, states)",
+                        "users.yaml: [2].states a state coordinator needs at least one state, e.g. states: [IL]",
+                        "users.yaml: [3].states 'Oregon' is not a two-letter state code, e.g. IL"));
     }
 
     @Test

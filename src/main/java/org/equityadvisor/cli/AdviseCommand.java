@@ -2,8 +2,6 @@ package org.equityadvisor.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.equityadvisor.imports.SimilarDistricts;
-import org.equityadvisor.advise.Advisor;
 import org.equityadvisor.export.AdviceWriter;
 import org.equityadvisor.imports.AssessmentReader;
 import org.equityadvisor.knowledge.KnowledgeBase;
@@ -35,7 +33,7 @@ final class AdviseCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         KnowledgeBase kb = rules.load();
-        Advice advice = new Advisor(kb).withPeers(SimilarDistricts.bundled()::compare).advise(Inputs.assessment(kb, file));
+        Advice advice = Inputs.advisor(kb).advise(Inputs.assessment(kb, file));
         int width = format == AdviceWriter.Format.TEXT ? BatchCommand.Terminal.columns(AdviceWriter.WIDTH) : AdviceWriter.WIDTH;
         spec.commandLine().getOut().print(AdviceWriter.write(advice, format, width));
         return Main.OK;

@@ -11,8 +11,6 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
-import org.equityadvisor.imports.SimilarDistricts;
-import org.equityadvisor.advise.Advisor;
 import org.equityadvisor.batch.Batch;
 import org.equityadvisor.imports.AssessmentReader;
 import org.equityadvisor.imports.PublicFigures;
@@ -70,7 +68,7 @@ final class BatchCommand implements Callable<Integer> {
         }
         Batch.Report report;
         try (Reporter reporter = new Reporter(err, Terminal.stderrIsTerminal())) {
-            report = new Batch(new Advisor(kb).withPeers(SimilarDistricts.bundled()::compare), n).run(source, out, reporter);
+            report = new Batch(Inputs.advisor(kb), n).run(source, out, reporter);
         }
         err.println(String.format(Locale.ROOT, "%,d inputs: %,d advised, %,d rejected%s; %.1f s on %d threads, %,.0f advices/s; rule set %s", report.items(),
                 report.advised(), report.rejected(), report.rejected() > 0 ? " (each in " + out.resolve(Batch.REJECTED) + ")" : "",

@@ -8,8 +8,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.equityadvisor.imports.SimilarDistricts;
-import org.equityadvisor.advise.Advisor;
 import org.equityadvisor.export.PlanWriter;
 import org.equityadvisor.imports.AssessmentReader;
 import org.equityadvisor.knowledge.KnowledgeBase;
@@ -69,7 +67,7 @@ final class PlanCommand {
         public Integer call() {
             KnowledgeBase kb = rules.load();
             Assessment assessment = Inputs.assessment(kb, file);
-            Advice advice = new Advisor(kb).withPeers(SimilarDistricts.bundled()::compare).advise(assessment);
+            Advice advice = Inputs.advisor(kb).advise(assessment);
             DraftPlan drafts = new DraftPlan(kb);
             Plan plan = choice.top != null ? drafts.draftTop(assessment, advice, choice.top, start) : drafts.draft(assessment, advice, choice.accept, start);
             String json = PlanFile.write(plan);

@@ -3,8 +3,6 @@ package org.equityadvisor.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.equityadvisor.imports.SimilarDistricts;
-import org.equityadvisor.advise.Advisor;
 import org.equityadvisor.batch.Spread;
 import org.equityadvisor.imports.PublicFigures;
 import org.equityadvisor.model.InputException;
@@ -47,7 +45,7 @@ final class SpreadCommand implements Callable<Integer> {
         if (n < 1) {
             throw new InputException("usage", new Problem("--threads", n + " must be at least 1"));
         }
-        Spread.Figures figures = Spread.measure(new Advisor(rules.load()).withPeers(SimilarDistricts.bundled()::compare), districts, n);
+        Spread.Figures figures = Spread.measure(Inputs.advisor(rules.load()), districts, n);
         PrintWriter out = spec.commandLine().getOut();
         figures.lines().forEach(out::println);
         return Main.OK;

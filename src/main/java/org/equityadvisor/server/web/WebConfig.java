@@ -24,10 +24,13 @@ class WebConfig implements WebMvcConfigurer {
 
     static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, Locale.forLanguageTag("es"));
 
+    /** The interface's words, one bundle per area of the app so that each page's words sit together. */
+    static final List<String> BUNDLES = List.of("web/messages", "web/coach", "web/progress");
+
     @Bean
     MessageSource messageSource() {
         ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-        messages.setBasenames("web/messages", "web/catalog");
+        messages.setBasenames(java.util.stream.Stream.concat(BUNDLES.stream(), java.util.stream.Stream.of("web/catalog")).toArray(String[]::new));
         messages.setDefaultEncoding("UTF-8");
         messages.setFallbackToSystemLocale(false);
         messages.setDefaultLocale(Locale.ENGLISH);

@@ -34,16 +34,28 @@ class MessagesTest {
         return p;
     }
 
+    /** Every interface bundle of one language, merged. */
+    static Properties interfaceWords(String suffix) throws IOException {
+        Properties all = new Properties();
+        for (String name : WebConfig.BUNDLES) {
+            all.putAll(bundle(name.substring("web/".length()) + suffix));
+        }
+        return all;
+    }
+
     @Test
     void englishAndSpanishHaveTheSameKeys() throws IOException {
-        Set<String> en = new TreeSet<>(bundle("messages").stringPropertyNames());
-        Set<String> es = new TreeSet<>(bundle("messages_es").stringPropertyNames());
-        assertThat(es).as("keys in Spanish").containsExactlyInAnyOrderElementsOf(en);
+        for (String name : WebConfig.BUNDLES) {
+            String base = name.substring("web/".length());
+            Set<String> en = new TreeSet<>(bundle(base).stringPropertyNames());
+            Set<String> es = new TreeSet<>(bundle(base + "_es").stringPropertyNames());
+            assertThat(es).as("keys in Spanish of " + base).containsExactlyInAnyOrderElementsOf(en);
+        }
     }
 
     @Test
     void everyKeyATemplateNamesIsInTheBundles() throws IOException {
-        Properties en = bundle("messages");
+        Properties en = interfaceWords("");
         Set<String> missing = new TreeSet<>();
         Pattern key = Pattern.compile("#\\{([A-Za-z0-9.\\-]+)[}(]");
         try (Stream<Path> files = Files.list(Path.of("src/main/resources/templates"))) {
@@ -61,7 +73,7 @@ class MessagesTest {
 
     @Test
     void everyKeyBuiltFromAnEnumOrTheCatalogIsInTheBundles() throws IOException {
-        Properties en = bundle("messages");
+        Properties en = interfaceWords("");
         KnowledgeBase kb = KnowledgeBase.load(Path.of("rules"));
         Set<String> wanted = new TreeSet<>();
         for (Divide d : Divide.values()) {

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.equityadvisor.knowledge.KnowledgeBase;
 import org.equityadvisor.knowledge.RuleInfo;
+import org.equityadvisor.knowledge.Translations;
 import org.equityadvisor.model.Action;
 import org.equityadvisor.model.Advice;
 import org.equityadvisor.model.Assessment;
@@ -92,7 +93,8 @@ final class Assembly {
             }
         });
         List<SuggestedGoal> goals = goals(actions, partners);
-        return new Advice(kb.hash(), assessment.district().name(), findings(), goals, peers);
+        return new Advice(kb.hash(), assessment.district().name(), findings(), goals, peers,
+                Translations.ENGLISH.equals(kb.language()) ? null : kb.language());
     }
 
     // --- candidates -----------------------------------------------------------------------------------
@@ -189,9 +191,8 @@ final class Assembly {
         Gap gap = run.remaining(Gap.class).stream().filter(g -> g.metric().equals(action.outcome().metric()))
                 .sorted(Comparator.comparing(Gap::wholeDistrict).reversed().thenComparing(Gap::group)).findFirst().orElseThrow();
         Integer students = scorer.students(List.of(gap));
-        return "Scale it up: " + assessment.district().name() + " already runs this step, yet " + sentences.describe(gap)
-                + (students == null ? "" : ", about " + Sentences.number(students) + (students == 1 ? " student" : " students") + " still behind")
-                + ". What runs today does not reach enough students.";
+        return sentences.frame("scaleUp", assessment.district().name(), sentences.describe(gap),
+                students == null ? "" : sentences.frame("scaleUp.behind", Sentences.number(students), sentences.students(students)));
     }
 
     /** The findings a refine rule matched; for a step in place, that the district lists it as running. */
@@ -278,22 +279,22 @@ final class Assembly {
     }
 
     /** The part of a reason that names the facts, without its citation. */
-    private static String facts(Reason r) {
-        int cite = r.text().indexOf(". Source");
+    private String facts(Reason r) {
+        int cite = r.text().indexOf(sentences.frame("reason.citation"));
         return cite < 0 ? r.text() : r.text().substring(0, cite);
     }
 
-    private static String citation(Reason r) {
-        int cite = r.text().indexOf(". Source");
+    private String citation(Reason r) {
+        int cite = r.text().indexOf(sentences.frame("reason.citation"));
         return cite < 0 ? "" : r.text().substring(cite + 1);
     }
 
     /** A step whose reason an earlier step of its goal gives already points to that step instead. */
-    private static SuggestedAction saidOnce(SuggestedAction action, List<SuggestedAction> earlier) {
+    private SuggestedAction saidOnce(SuggestedAction action, List<SuggestedAction> earlier) {
         List<Reason> because = new ArrayList<>();
         for (Reason r : action.because()) {
             Optional<SuggestedAction> first = earlier.stream().filter(e -> e.because().stream().anyMatch(x -> facts(x).equals(facts(r)))).findFirst();
-            because.add(first.map(e -> new Reason(r.rule(), r.sources(), "Suggested for the same finding as " + e.id() + " above." + citation(r)))
+            because.add(first.map(e -> new Reason(r.rule(), r.sources(), sentences.frame("sameFinding", e.id()) + citation(r)))
                     .orElse(r));
         }
         return because.equals(action.because()) ? action : new SuggestedAction(action.id(), action.title(), action.description(), action.timeline(),
@@ -302,7 +303,7 @@ final class Assembly {
     }
 
     /** A partner whose every reason is a step's reason in the goal points to that step (the one that works with it, first). */
-    private static SuggestedPartner pointing(SuggestedPartner partner, List<SuggestedAction> actions) {
+    private SuggestedPartner pointing(SuggestedPartner partner, List<SuggestedAction> actions) {
         List<SuggestedAction> candidates = new ArrayList<>(actions.stream().filter(a -> a.partners().contains(partner.id())).toList());
         actions.stream().filter(a -> !candidates.contains(a)).forEach(candidates::add);
         for (SuggestedAction a : candidates) {
@@ -310,7 +311,7 @@ final class Assembly {
             if (same && !partner.because().isEmpty()) {
                 Reason first = partner.because().get(0);
                 return new SuggestedPartner(partner.id(), partner.title(), partner.description(), partner.score(),
-                        List.of(new Reason(first.rule(), first.sources(), "Works with " + a.id() + ", for the reason given there.")), partner.confidence());
+                        List.of(new Reason(first.rule(), first.sources(), sentences.frame("worksWith", a.id()))), partner.confidence());
             }
         }
         return partner;
@@ -320,7 +321,7 @@ final class Assembly {
 
     /** "; similar districts: median 9%, …" after the finding the peers were compared on. */
     private String peerClause(Gap gap) {
-        return peers != null && Scorer.comparedWithPeers(gap, peers) ? "; " + peers.sentence(sentences.metric(gap.metric()).percent() ? "%" : "") : "";
+        return peers != null && Scorer.comparedWithPeers(gap, peers) ? "; " + peers.sentence(sentences.metric(gap.metric()).percent() ? "%" : "", sentences.frame("peers")) : "";
     }
 
     private List<Finding> findings() {
@@ -343,9 +344,8 @@ final class Assembly {
             out.add(new Finding(Finding.DATA_GAP, d.metric(), null, null, null, null, null, rule(d), capitalise(sentences.describe(d)), null));
         }
         for (Measure m : suppressed) {
-            out.add(new Finding(Finding.DATA_GAP, m.metric(), m.group(), null, null, null, null, null, "The figure for " + kb.groupName(m.group())
-                    + " on " + Sentences.lowerFirst(sentences.metric(m.metric()).title()) + " is withheld: it counts " + m.n()
-                    + " students, and a group smaller than " + Measure.MIN_GROUP + " is never reported, to protect their privacy", null));
+            out.add(new Finding(Finding.DATA_GAP, m.metric(), m.group(), null, null, null, null, null, sentences.frame("withheld", kb.groupName(m.group()),
+                    Sentences.lowerFirst(sentences.metric(m.metric()).title()), m.n(), Measure.MIN_GROUP), null));
         }
         for (Strength s : run.remaining(Strength.class)) {
             Metric metric = s.value() == null ? null : sentences.metric(s.id());

@@ -32,6 +32,9 @@ final class ExplainCommand implements Callable<Integer> {
     @Mixin
     RulesOption rules;
 
+    @Mixin
+    LanguageOption lang;
+
     @Parameters(paramLabel = "FILE", description = "the assessment")
     Path file;
 
@@ -50,7 +53,7 @@ final class ExplainCommand implements Callable<Integer> {
         if (!format.equals("text") && !format.equals("json")) {
             throw new InputException("--format", new Problem("--format", "'" + format + "' is not a format: use text or json"));
         }
-        Explanation explanation = Inputs.advisor(kb).explain(Inputs.assessment(kb, file));
+        Explanation explanation = lang.apply(Inputs.advisor(kb)).explain(Inputs.assessment(kb, file));
         PrintWriter out = spec.commandLine().getOut();
         List<Firing> firings = suggestion == null ? explanation.firings() : chain(explanation.firings(), suggestion);
         List<Decision> decisions = explanation.decisions().stream().filter(d -> suggestion == null || d.id().equals(suggestion)).toList();

@@ -52,7 +52,7 @@ class AdvicePage {
         AssessmentStore.Stored stored = web.district(id, web.me(principal));
         Assessment a = web.assessment(stored);
         KnowledgeBase kb = web.kb();
-        Advice advice = web.active().advisor().advise(a);
+        Advice advice = web.advisor().advise(a);
         Divide only = null;
         if (divide != null && !divide.isBlank()) {
             try {
@@ -93,7 +93,7 @@ class AdvicePage {
             byMetric.computeIfAbsent(m.metric(), k -> new ArrayList<>()).add(m);
         }
         List<Views.Chart> charts = new ArrayList<>();
-        Catalog catalog = new Catalog(messages);
+        Catalog catalog = new Catalog(web);
         for (var e : byMetric.entrySet()) {
             Metric metric = kb.metrics().get(e.getKey());
             if (metric == null) {
@@ -122,11 +122,11 @@ class AdvicePage {
         Accounts.Account me = web.me(principal);
         AssessmentStore.Stored stored = web.district(id, me);
         Assessment a = web.assessment(stored);
-        DraftPlan drafts = new DraftPlan(web.kb());
+        DraftPlan drafts = new DraftPlan(web.advisor().knowledgeBase());
         Optional<PlanStore.Stored> current = web.latestPlan(id);
         String planId;
         if (current.isEmpty()) {
-            Advice advice = web.active().advisor().advise(a);
+            Advice advice = web.advisor().advise(a);
             Plan plan = drafts.draft(a, advice, List.of(goal), null);
             plan = withItem(drafts, plan, goal, action, partner);
             planId = plans.create(plan, id, me.getUsername()).id();

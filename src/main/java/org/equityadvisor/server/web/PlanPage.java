@@ -112,7 +112,7 @@ class PlanPage {
 
     @PostMapping("/plans/{id}/goals/{goal}/remove")
     String removeGoal(@PathVariable String id, @PathVariable String goal, @RequestParam int version, Principal principal, RedirectAttributes redirect) {
-        return edit(id, version, principal, "removed goal " + goal, "saved.plan", redirect, plan -> new DraftPlan(web.kb()).removeGoal(plan, goal));
+        return edit(id, version, principal, "removed goal " + goal, "saved.plan", redirect, plan -> new DraftPlan(web.advisor().knowledgeBase()).removeGoal(plan, goal));
     }
 
     /** A step of the leader's own under a goal: what, who leads it, from when to when. */
@@ -131,14 +131,14 @@ class PlanPage {
             throw new InputException("new step", errors.entrySet().stream().map(e -> new Problem(e.getKey(), e.getValue())).toList());
         }
         ActionStep step = new ActionStep(null, description.strip(), blankNull(owner), List.of(), from, to, ActionStep.PLANNED);
-        return edit(id, version, principal, "added a step to " + goal, "saved.plan", redirect, plan -> new DraftPlan(web.kb()).addStep(plan, goal, step));
+        return edit(id, version, principal, "added a step to " + goal, "saved.plan", redirect, plan -> new DraftPlan(web.advisor().knowledgeBase()).addStep(plan, goal, step));
     }
 
     @PostMapping("/plans/{id}/goals/{goal}/partners/{partner}/remove")
     String removePartner(@PathVariable String id, @PathVariable String goal, @PathVariable String partner, @RequestParam int version, Principal principal,
             RedirectAttributes redirect) {
         return edit(id, version, principal, "removed partner " + partner + " from " + goal, "saved.plan", redirect,
-                plan -> new DraftPlan(web.kb()).removePartner(plan, goal, partner));
+                plan -> new DraftPlan(web.advisor().knowledgeBase()).removePartner(plan, goal, partner));
     }
 
     @GetMapping("/plans/{id}/versions/{v}")

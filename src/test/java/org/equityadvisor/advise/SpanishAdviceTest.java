@@ -30,11 +30,14 @@ class SpanishAdviceTest {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-09-01T12:00:00Z"), ZoneOffset.UTC);
 
-    /** Sentences of the engine's English frames: none may be left inside Spanish advice. */
+    /**
+     * Sentences of the engine's English frames: none may be left inside Spanish advice. (A district's own notes and
+     * source names are its words, in whatever language it wrote them, and are quoted as written.)
+     */
     private static final List<String> ENGLISH_FRAMES = List.of("Suggested because", "Suggested by the rule set", "Target within", "Keep over the next",
             "Also tracked", "Baseline to be collected", "(today ", "inferred, not measured", "Inferred, not measured", "worse than the district",
             "rates itself", "threshold", " Source: ", " Sources: ", "Scale it up", "Works with", "same finding as", "uncertain:", "verify locally",
-            " points", " months", " answers", "counts about", "is withheld", "have no home internet", "low-income students", " in 20");
+            " points", " months", " answer,", "counts about", "is withheld", "have no home internet", "low-income students", " in 20");
 
     @TempDir
     Path tmp;

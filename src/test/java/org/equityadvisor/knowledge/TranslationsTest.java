@@ -48,7 +48,7 @@ class TranslationsTest {
 
         assertThat(e).isNotNull();
         assertThat(e.problems()).map(Problem::toString).containsExactly(
-                "i18n/es.yaml:5: names action AS-99, which catalog/actions.yaml does not define",
+                "i18n/es.yaml:4: names action AS-99, which catalog/actions.yaml does not define",
                 "i18n/es.yaml:7: names rule \"No such rule\", which no .drl file or triggers.csv row defines");
     }
 

@@ -8,30 +8,42 @@ import java.util.ResourceBundle;
  * The engine's own sentence frames in one language (frames.properties and frames_&lt;language&gt;.properties beside
  * this class): "in 2018, ...", "Target within 12 months: ...", the reasons' and warnings' wording. The rule set's
  * words (metric phrases, titles, group names) come from the rule set and its translations, not from here.
+ * Other writers of the advice (the text and Markdown exports) keep their own words in a bundle of the same kind.
  */
-final class Frames {
+public final class Frames {
 
     private static final String BUNDLE = "org.equityadvisor.advise.frames";
     /** No fallback to the JVM's default locale: the advice must not change with the machine it runs on. */
     private static final ResourceBundle.Control CONTROL = ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
+    private final String name;
     private final ResourceBundle bundle;
 
-    private Frames(ResourceBundle bundle) {
+    private Frames(String name, ResourceBundle bundle) {
+        this.name = name;
         this.bundle = bundle;
     }
 
     static Frames of(String language) {
-        return new Frames(ResourceBundle.getBundle(BUNDLE, "en".equals(language) ? Locale.ROOT : Locale.forLanguageTag(language), CONTROL));
+        return of(BUNDLE, language);
+    }
+
+    /**
+     * The frames of a bundle ("org.equityadvisor.export.words") in a language: "en" or null is the base file,
+     * another language its {@code _<language>} file; a language without a file gets the base file.
+     */
+    public static Frames of(String bundle, String language) {
+        Locale locale = language == null || "en".equals(language) ? Locale.ROOT : Locale.forLanguageTag(language);
+        return new Frames(bundle, ResourceBundle.getBundle(bundle, locale, CONTROL));
     }
 
     /** The frame with {0}, {1}, ... replaced by the arguments as given. */
-    String get(String key, Object... args) {
+    public String get(String key, Object... args) {
         String frame;
         try {
             frame = bundle.getString(key);
         } catch (MissingResourceException e) {
-            throw new IllegalStateException("the sentence frame '" + key + "' is missing from " + BUNDLE, e);
+            throw new IllegalStateException("the sentence frame '" + key + "' is missing from " + name, e);
         }
         if (args.length == 0) {
             return frame;
@@ -54,7 +66,7 @@ final class Frames {
     }
 
     /** The unit word after a count: " point" for one, " points" otherwise. */
-    String unit(String singular, String plural, double count) {
+    public String unit(String singular, String plural, double count) {
         return get(count == 1 ? singular : plural);
     }
 }

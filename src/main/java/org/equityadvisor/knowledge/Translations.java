@@ -131,8 +131,9 @@ public final class Translations {
                     case "partners" -> entries(section.getValue(), "partner", d.partners(), DefinitionsReader.PARTNERS, List.of("title", "description"));
                     case "programmes" -> entries(section.getValue(), "programme", d.programmes(), DefinitionsReader.PROGRAMMES, List.of("name", "caveat"));
                     case "rules" -> ruleSentences(section.getValue());
+                    case "roles" -> roles(section.getValue());
                     default -> problems.add(new Problem(doc.at(section.getValue()), "unknown section '" + section.getKey()
-                            + "' (expected metrics, groups, indicators, goals, actions, partners, programmes, rules)"));
+                            + "' (expected metrics, groups, indicators, goals, actions, partners, programmes, roles, rules)"));
                 }
             }
         }
@@ -219,6 +220,22 @@ public final class Translations {
             });
         }
 
+        /** The team roles as the catalog and fit.yaml write them (the English is the key: roles have no ids). */
+        private void roles(JsonNode section) {
+            if (!mapping(section, "roles")) {
+                return;
+            }
+            java.util.Set<String> known = rolesOf(d);
+            section.fields().forEachRemaining(entry -> {
+                if (!known.contains(entry.getKey())) {
+                    problems.add(new Problem(doc.at(entry.getValue()), "names role '" + entry.getKey() + "', which no action's team in "
+                            + DefinitionsReader.ACTIONS + " nor " + DefinitionsReader.FIT + " names"));
+                } else {
+                    put("role." + entry.getKey(), entry.getValue(), entry.getKey());
+                }
+            });
+        }
+
         private void ruleSentences(JsonNode section) {
             if (!mapping(section, "rules")) {
                 return;
@@ -294,6 +311,7 @@ public final class Translations {
             d.partners().values().forEach(p -> need(lacking, "partner " + p.id(), "partner." + p.id(), "title", "description"));
             d.programmes().values().forEach(p -> need(lacking, "programme " + p.id(), "programme." + p.id(), p.caveat() == null ? null : "caveat"));
             rules.values().stream().filter(r -> !r.intent().isEmpty()).forEach(r -> need(lacking, "rule \"" + r.name() + "\"", "rule", r.name()));
+            rolesOf(d).forEach(role -> need(lacking, "role '" + role + "'", "role", role));
             lacking.forEach((what, fields) -> warnings.add(new Problem(doc.name(), what + " has no translation for " + String.join(", ", fields)
                     + "; the English is shown")));
         }
@@ -302,10 +320,23 @@ public final class Translations {
             for (String field : fields) {
                 if (field != null && !out.containsKey(prefix + "." + field)) {
                     lacking.computeIfAbsent(what, k -> new ArrayList<>()).add(field.startsWith("level.") ? "level " + field.substring(6)
-                            : prefix.equals("group") || prefix.equals("rule") ? "its text" : field);
+                            : prefix.equals("group") || prefix.equals("rule") || prefix.equals("role") ? "its text" : field);
                 }
             }
         }
+    }
+
+    /** Every team role the rule set names: in the actions' teams and, per size band, in fit.yaml (both sides). */
+    static java.util.SortedSet<String> rolesOf(Definitions d) {
+        java.util.SortedSet<String> out = new java.util.TreeSet<>();
+        d.actions().values().forEach(a -> out.addAll(a.team()));
+        if (d.fit() != null) {
+            d.fit().teams().values().forEach(m -> {
+                out.addAll(m.keySet());
+                out.addAll(m.values());
+            });
+        }
+        return out;
     }
 
     // --- localizing -------------------------------------------------------------------------------------
@@ -334,7 +365,7 @@ public final class Translations {
             OutcomeTemplate outcome = o == null ? null : new OutcomeTemplate(o.metric(), o.target(), o.months(),
                     o.text() == null ? null : text(language, "action." + id + ".outcome", o.text()));
             actions.put(id, new Action(id, text(language, "action." + id + ".title", a.title()), text(language, "action." + id + ".description",
-                    a.description()), a.goal(), a.divide(), a.components(), a.dimension(), a.timeline(), a.team(), a.partners(), a.indicators(),
+                    a.description()), a.goal(), a.divide(), a.components(), a.dimension(), a.timeline(), roles(language, a.team()), a.partners(), a.indicators(),
                     outcome, a.programmes(), a.sources()));
         });
         SortedMap<String, Partner> partners = new TreeMap<>();
@@ -343,7 +374,21 @@ public final class Translations {
         SortedMap<String, Programme> programmes = new TreeMap<>();
         d.programmes().forEach((id, p) -> programmes.put(id, new Programme(id, text(language, "programme." + id + ".name", p.name()), p.status(),
                 p.ended(), p.caveat() == null ? null : text(language, "programme." + id + ".caveat", p.caveat()), p.note(), p.sources())));
-        return new Definitions(d.sources(), indicators, metrics, groups, goals, actions, partners, programmes, d.ranking(), d.ntia(), d.fit());
+        Fit fit = d.fit();
+        if (fit != null) {
+            Map<String, Map<String, String>> teams = new TreeMap<>();
+            fit.teams().forEach((band, m) -> {
+                Map<String, String> named = new LinkedHashMap<>();
+                m.forEach((role, as) -> named.put(text(language, "role." + role, role), text(language, "role." + as, as)));
+                teams.put(band, named);
+            });
+            fit = new Fit(fit.sizes(), teams, fit.lines());
+        }
+        return new Definitions(d.sources(), indicators, metrics, groups, goals, actions, partners, programmes, d.ranking(), d.ntia(), fit);
+    }
+
+    private List<String> roles(String language, List<String> team) {
+        return team.stream().map(role -> text(language, "role." + role, role)).toList();
     }
 
     /** The rules with their sentence (the comment or the row's "why") in this language where it has one. */

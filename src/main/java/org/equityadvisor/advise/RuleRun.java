@@ -7,9 +7,8 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.equityadvisor.knowledge.KnowledgeBase;
@@ -55,11 +54,16 @@ final class RuleRun {
     }
 
     /** Halts runs past their time, and stops a consequence or condition that does not return. */
-    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
+    private static final ScheduledThreadPoolExecutor WATCHDOG = new ScheduledThreadPoolExecutor(1, r -> {
         Thread t = new Thread(r, "rule-budget");
         t.setDaemon(true);
         return t;
     });
+
+    static {
+        // Nearly every run ends long before its budget: its cancelled tasks must not pile up until then.
+        WATCHDOG.setRemoveOnCancelPolicy(true);
+    }
     /** How long code that ignores the halt (one consequence or condition) may overrun before its thread is stopped. */
     static final Duration GRACE = Duration.ofSeconds(1);
 

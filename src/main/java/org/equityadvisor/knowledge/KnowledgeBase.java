@@ -1,6 +1,7 @@
 package org.equityadvisor.knowledge;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -37,16 +38,20 @@ public final class KnowledgeBase {
     private final Map<String, RuleInfo> rulesByName;
     private final KieBase kieBase;
     private final Map<String, String> ruleOfClass;
+    private final boolean fromCache;
+    private final Duration checkTime;
 
     private KnowledgeBase(String origin, String hash, Definitions definitions, List<RuleInfo> rules, KieBase kieBase,
-            Map<String, String> ruleOfClass) {
+            RuleCompiler.Report report) {
         this.origin = origin;
         this.hash = hash;
         this.definitions = definitions;
         this.rules = List.copyOf(rules);
         this.rulesByName = rules.stream().collect(Collectors.toUnmodifiableMap(RuleInfo::name, Function.identity()));
         this.kieBase = kieBase;
-        this.ruleOfClass = Map.copyOf(ruleOfClass);
+        this.ruleOfClass = Map.copyOf(report.ruleOfClass);
+        this.fromCache = report.fromCache;
+        this.checkTime = Duration.ofNanos(report.checkNanos);
     }
 
     /**
@@ -115,9 +120,9 @@ public final class KnowledgeBase {
         boolean parsed = problems.stream().noneMatch(p -> p.message().startsWith("syntax error") || p.message().startsWith("cannot be parsed"));
         String hash = files.hash();
         // Compile even when the YAML has problems, so a coach sees DRL type errors in the same run.
-        Map<String, String> ruleOfClass = new java.util.HashMap<>();
+        RuleCompiler.Report report = new RuleCompiler.Report();
         int lexical = problems.size();
-        KieBase kieBase = parsed && !files.paths(".drl").isEmpty() ? RuleCompiler.compile(files, hash, rules, problems, cache, ruleOfClass) : null;
+        KieBase kieBase = parsed && !files.paths(".drl").isEmpty() ? RuleCompiler.compile(files, hash, rules, problems, cache, report) : null;
         // Where the bytecode check names the rule and what it reaches, the lexical note on the same line says less.
         Set<String> named = problems.subList(lexical, problems.size()).stream().filter(p -> p.message().startsWith("rule \""))
                 .map(Problem::place).collect(Collectors.toSet());
@@ -128,12 +133,22 @@ public final class KnowledgeBase {
             }
             throw new RuleSetException(files.origin(), problems);
         }
-        return new KnowledgeBase(files.origin(), hash, definitions, rules, kieBase, ruleOfClass);
+        return new KnowledgeBase(files.origin(), hash, definitions, rules, kieBase, report);
     }
 
     /** "sha256:…" over the rule set's files: two advices with the same hash came from the same rules. */
     public String hash() {
         return hash;
+    }
+
+    /** True when the compiled rules came from the compiled-rules cache (checked like a fresh compile) rather than a compile. */
+    public boolean fromCache() {
+        return fromCache;
+    }
+
+    /** How long the bytecode check of the compiled rules took in this load (docs/security-rules.md). */
+    public Duration checkTime() {
+        return checkTime;
     }
 
     /** Where the rules were read from. */

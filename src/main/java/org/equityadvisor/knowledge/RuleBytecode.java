@@ -82,7 +82,7 @@ final class RuleBytecode {
             Map.entry("java/lang/ArithmeticException", Set.of("<init>", "getMessage")),
             Map.entry("java/lang/AssertionError", Set.of("<init>")),
             // The executable model's consequence context: facts in and out, nothing of the session behind it.
-            Map.entry("org/drools/model/Drools", Set.of("insert", "insertLogical", "update", "delete")),
+            Map.entry("org/drools/model/Drools", Set.of("insert", "logicalInsert", "update", "delete")),
             Map.entry("org/drools/util/DateUtils", Set.of("getDateFormatMask", "parseDate")),
             Map.entry("org/kie/api/KieServices", Set.of("get", "newKieModuleModel")),
             Map.entry("org/kie/api/KieServices$Factory", Set.of("get")),
@@ -511,7 +511,16 @@ final class RuleBytecode {
             return out;
         }
 
+        private Map<String, Set<String>> ruleMethods;
+
         private Map<String, Set<String>> ruleMethods(Set<String> names) {
+            if (ruleMethods == null) {
+                ruleMethods = ruleMethodsOf(names);
+            }
+            return ruleMethods;
+        }
+
+        private Map<String, Set<String>> ruleMethodsOf(Set<String> names) {
             Map<String, Set<String>> out = new TreeMap<>();
             constants.forEach((method, strings) -> {
                 Set<String> rules = new TreeSet<>(strings);

@@ -44,12 +44,25 @@ final class RuleCompiler {
      * loaded from {@code cache} (when given), which takes a command from seconds to about one.
      */
     static KieBase compile(RuleFiles files, String hash, List<RuleInfo> rules, List<Problem> problems, CompiledCache cache) {
-        return compile(files, hash, rules, problems, cache, new HashMap<>());
+        return compile(files, hash, rules, problems, cache, new Report());
     }
 
-    /** As above, also telling which rule each generated class serves ({@code ruleOfClass}, filled in). */
-    static KieBase compile(RuleFiles files, String hash, List<RuleInfo> rules, List<Problem> problems, CompiledCache cache,
-            Map<String, String> ruleOfClass) {
+    /** What a compile learned beside the rules: which rule each generated class serves, where they came from, the check's cost. */
+    static final class Report {
+        final Map<String, String> ruleOfClass = new HashMap<>();
+        boolean fromCache;
+        long checkNanos;
+
+        RuleBytecode.Result check(Map<String, byte[]> classes, List<RuleInfo> rules, RuleFiles files) {
+            long start = System.nanoTime();
+            RuleBytecode.Result result = RuleBytecode.check(classes, rules, files);
+            checkNanos += System.nanoTime() - start;
+            return result;
+        }
+    }
+
+    /** As above, also filling in {@code report}. */
+    static KieBase compile(RuleFiles files, String hash, List<RuleInfo> rules, List<Problem> problems, CompiledCache cache, Report report) {
         Map<String, String> drls = new LinkedHashMap<>();
         for (String path : files.paths(".drl")) {
             drls.put(path, files.text(path));
@@ -63,15 +76,17 @@ final class RuleCompiler {
             try {
                 // A cache entry is held to the same bytecode check as a fresh compile, and must carry these very DRL files.
                 KieBase cached = cache.load(hash, release, classes -> {
-                    RuleBytecode.Result checked = RuleBytecode.check(classes, rules, files);
+                    RuleBytecode.Result checked = report.check(classes, rules, files);
                     if (checked.problems().isEmpty()) {
-                        ruleOfClass.putAll(checked.ruleOfClass());
+                        report.ruleOfClass.putAll(checked.ruleOfClass());
                     }
                     return checked.problems();
                 }, files);
                 if (cached != null) {
+                    report.fromCache = true;
                     return cached;
                 }
+                report.checkNanos = 0;
                 List<Message> errors;
                 KieBuilder builder;
                 try {
@@ -86,12 +101,12 @@ final class RuleCompiler {
                     problems.addAll(named(locate(drls, errors), rules));
                     return null;
                 }
-                RuleBytecode.Result checked = RuleBytecode.check(classes(builder.getKieModule()), rules, files);
+                RuleBytecode.Result checked = report.check(classes(builder.getKieModule()), rules, files);
                 if (!checked.problems().isEmpty()) {
                     problems.addAll(checked.problems());
                     return null;
                 }
-                ruleOfClass.putAll(checked.ruleOfClass());
+                report.ruleOfClass.putAll(checked.ruleOfClass());
                 cache.store(hash, builder.getKieModule());
                 return ks.newKieContainer(release).getKieBase();
             } finally {

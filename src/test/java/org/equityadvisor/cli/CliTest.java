@@ -114,6 +114,15 @@ class CliTest {
     }
 
     @Test
+    void rulesCheckTimingsPrintsTheCostOfTheBytecodeCheckInACompileAndACachedLoad() {
+        Run check = run("rules", "check", "--rules", Fixtures.FIXTURE_RULES.toString(), "--timings", "1");
+
+        assertThat(check.code()).isZero();
+        assertThat(check.out()).containsPattern("Fresh compile, median of 1: [0-9.]+ ms, of which the bytecode check [0-9.]+ ms")
+                .containsPattern("Cached load, +median of 1: [0-9.]+ ms, of which the bytecode check [0-9.]+ ms");
+    }
+
+    @Test
     void exitsOneListingEachProblemWhenTheRulesCallSystemExit() {
         Path rules = Fixtures.copy(Fixtures.FIXTURE_RULES, tmp);
         Fixtures.write(rules.resolve("evil.drl"), """

@@ -142,13 +142,19 @@ class CompiledCacheTest {
         assertThat(Files.readAllBytes(entries(cache).get(0))).as("the planted entry is replaced by a checked compile").isNotEqualTo(planted);
     }
 
+    /** The fixture rules without the suggestion of AS-09: allowed code, other advice. */
+    private Path withoutTheHotspotMap() throws IOException {
+        Path other = Fixtures.copy(Fixtures.FIXTURE_RULES, tmp.resolve("other"));
+        Path access = other.resolve("access.drl");
+        Fixtures.write(access, Files.readString(access).replace("insert( new Suggestion(\"AS-09\") );", ""));
+        return other;
+    }
+
     @Test
     void aPlantedEntryOfAnotherRuleSetIsNotUsedEvenWhenItsCodeIsAllowed() throws IOException {
         Path cache = tmp.resolve("cache");
         Path rules = Fixtures.copy(Fixtures.FIXTURE_RULES, tmp.resolve("clean"));
-        Path other = Fixtures.copy(Fixtures.FIXTURE_RULES, tmp.resolve("other"));
-        Path access = other.resolve("access.drl");
-        Fixtures.write(access, Files.readString(access).replace("insert( new Suggestion(\"AS-09\") );", ""));
+        Path other = withoutTheHotspotMap();
         KnowledgeBase.load(rules, CompiledCache.at(cache));
         Files.write(entries(cache).get(0), compiledWithoutChecks(other, rules.toString()));
 
@@ -161,9 +167,7 @@ class CompiledCacheTest {
     void anEntryOthersMayWriteIsNotTrusted() throws IOException {
         Path cache = tmp.resolve("cache");
         Path rules = Fixtures.copy(Fixtures.FIXTURE_RULES, tmp.resolve("clean"));
-        Path other = Fixtures.copy(Fixtures.FIXTURE_RULES, tmp.resolve("other"));
-        Path access = other.resolve("access.drl");
-        Fixtures.write(access, Files.readString(access).replace("insert( new Suggestion(\"AS-09\") );", ""));
+        Path other = withoutTheHotspotMap();
         KnowledgeBase.load(rules, CompiledCache.at(cache));
         Path entry = entries(cache).get(0);
         // Allowed code and the clean sources, but writable by anyone: it could have been planted.

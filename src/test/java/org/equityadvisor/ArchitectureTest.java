@@ -49,6 +49,12 @@ class ArchitectureTest {
             .resideOutsideOfPackages("org.equityadvisor.knowledge..", "org.equityadvisor.advise..")
             .should().dependOnClassesThat().resideInAnyPackage("org.drools..", "org.kie..");
 
+    /** The compiled rules are the advisor's business: everyone else asks the Advisor (issue 12, part 6). */
+    @ArchTest
+    static final ArchRule compiledRulesOnlyForAdvise = noClasses().that()
+            .resideOutsideOfPackages("org.equityadvisor.knowledge..", "org.equityadvisor.advise..")
+            .should().callMethod(org.equityadvisor.knowledge.KnowledgeBase.class, "kieBase");
+
     @ArchTest
     static final ArchRule terminalOnlyInCli = noClasses().that().resideOutsideOfPackage("org.equityadvisor.cli..")
             .should().dependOnClassesThat().resideInAnyPackage("me.tongfei..", "org.jline..");

@@ -5,12 +5,17 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
 import org.equityadvisor.knowledge.KnowledgeBase;
 import org.equityadvisor.model.Advice;
 import org.equityadvisor.model.Assessment;
 import org.equityadvisor.model.InputException;
 import org.equityadvisor.model.Metric;
+import org.equityadvisor.model.PeerFigures;
 import org.equityadvisor.model.Problem;
+import org.equityadvisor.model.Setting;
+import org.equityadvisor.model.Size;
 
 /**
  * The engine: an assessment in, ranked and explained advice out. Holds no mutable state, so one Advisor
@@ -26,22 +31,41 @@ public final class Advisor {
     private final KnowledgeBase kb;
     private final Clock clock;
     private final RuleBudget budget;
+    private final Function<Assessment, Optional<PeerFigures>> peers;
 
     /** An advisor with the rule budget the environment sets ({@link RuleBudget#fromEnvironment()}). */
     public Advisor(KnowledgeBase kb) {
         this(kb, Clock.systemDefaultZone());
     }
 
-    /** The clock decides only which programmes have ended; it never changes anything else in the advice. */
+    /**
+     * The clock decides which programmes have ended and, where the plan's start is not given, the year figures
+     * are aged against ("in 2018", old figures count less); nothing else in the advice.
+     */
     public Advisor(KnowledgeBase kb, Clock clock) {
         this(kb, clock, RuleBudget.fromEnvironment());
     }
 
     /** With a budget of its own: how many firings and how much time one advice may take. */
     public Advisor(KnowledgeBase kb, Clock clock, RuleBudget budget) {
+        this(kb, clock, budget, a -> Optional.empty());
+    }
+
+    private Advisor(KnowledgeBase kb, Clock clock, RuleBudget budget, Function<Assessment, Optional<PeerFigures>> peers) {
         this.kb = Objects.requireNonNull(kb, "kb");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.budget = Objects.requireNonNull(budget, "budget");
+        this.peers = Objects.requireNonNull(peers, "peers");
+    }
+
+    /**
+     * This advisor, comparing each district with similar districts: the home-internet finding says where the
+     * district stands among them, and a district behind three in four of them ranks that need higher (by
+     * ranking.yaml's {@code peers}). The comparison comes from outside the engine, e.g.
+     * {@code advisor.withPeers(SimilarDistricts.bundled()::compare)} over the public figures.
+     */
+    public Advisor withPeers(Function<Assessment, Optional<PeerFigures>> peers) {
+        return new Advisor(kb, clock, budget, peers);
     }
 
     public RuleBudget budget() {
@@ -58,11 +82,15 @@ public final class Advisor {
      * @throws RuleBudgetException when the rules go past the advisor's {@link RuleBudget} (the rule named)
      */
     public Advice advise(Assessment assessment) {
-        return explain(assessment).advice();
+        return assemble(assessment).advice();
     }
 
     /** The advice with its whole trace: rules fired in order, facts matched, candidates kept or dropped. */
-    public Explanation explain(Assessment input) {
+    public Explanation explain(Assessment assessment) {
+        return assemble(assessment).explanation();
+    }
+
+    private Assembly assemble(Assessment input) {
         Objects.requireNonNull(input, "assessment");
         List<Problem> problems = kb.validate(input);
         if (!problems.isEmpty()) {
@@ -70,19 +98,21 @@ public final class Advisor {
         }
         // Student privacy: a group smaller than ten is never used, only reported as withheld.
         Assessment assessment = input.withoutSuppressed();
-        Sentences sentences = new Sentences(kb, assessment);
+        LocalDate reference = referenceDate(assessment);
+        Sentences sentences = new Sentences(kb, assessment, reference.getYear());
         RuleRun run = RuleRun.run(kb, facts(assessment, sentences), budget);
-        return new Assembly(kb, assessment, run, sentences, referenceDate(assessment), input.suppressed()).explanation();
+        return new Assembly(kb, assessment, run, sentences, reference, input.suppressed(), peers.apply(assessment).orElse(null));
     }
 
-    /** Programmes must still exist when the plan starts, and today: the later of the two. */
+    /** Programmes must still exist when the plan starts, and today: the later of the two. Figures age to its year. */
     private LocalDate referenceDate(Assessment assessment) {
         LocalDate today = LocalDate.now(clock);
         LocalDate start = assessment.district().planStart();
         return start != null && start.isAfter(today) ? start : today;
     }
 
-    private List<Object> facts(Assessment assessment, Sentences sentences) {
+    /** The facts one run inserts: the district's own and the framework's (package-private for the JMH benchmark's bare session). */
+    List<Object> facts(Assessment assessment, Sentences sentences) {
         List<Object> facts = new ArrayList<>();
         facts.add(assessment.district());
         facts.addAll(assessment.answers());
@@ -93,6 +123,14 @@ public final class Advisor {
         facts.addAll(kb.indicators().values());
         facts.addAll(kb.actions().values());
         facts.addAll(kb.partners().values());
+        // The trigger table's rows: the fixed rules of the table match them with the findings.
+        facts.addAll(kb.triggers());
+        kb.fit().lines().forEach((name, value) -> facts.add(new Setting(name, value)));
+        Integer students = Scorer.size(assessment);
+        String band = kb.fit().band(students);
+        if (band != null) {
+            facts.add(new Size(students, band));
+        }
         return facts;
     }
 }

@@ -19,12 +19,16 @@ import org.equityadvisor.model.DataGap;
 import org.equityadvisor.model.Finding;
 import org.equityadvisor.model.Gap;
 import org.equityadvisor.model.Goal;
+import org.equityadvisor.model.Inferred;
+import org.equityadvisor.model.Warning;
 import org.equityadvisor.model.Measure;
 import org.equityadvisor.model.Metric;
+import org.equityadvisor.model.PeerFigures;
 import org.equityadvisor.model.Outcome;
 import org.equityadvisor.model.OutcomeTemplate;
 import org.equityadvisor.model.Partner;
 import org.equityadvisor.model.Reason;
+import org.equityadvisor.model.ScaleUp;
 import org.equityadvisor.model.Strength;
 import org.equityadvisor.model.SuggestedAction;
 import org.equityadvisor.model.SuggestedGoal;
@@ -47,22 +51,36 @@ final class Assembly {
     private final LocalDate referenceDate;
     private final List<Measure> suppressed;
     private final List<Decision> decisions = new ArrayList<>();
+    /** The district's size band (rules/fit.yaml), which names each step's team roles; null when unknown. */
+    private final String band;
+    /** How similar districts stand on home internet, or null when they were not compared. */
+    private final PeerFigures peers;
 
     /** A candidate's reasons and the facts behind them. */
     private record Candidate(String id, List<Reason> because, List<Object> facts) {
     }
 
-    Assembly(KnowledgeBase kb, Assessment assessment, RuleRun run, Sentences sentences, LocalDate referenceDate, List<Measure> suppressed) {
+    Assembly(KnowledgeBase kb, Assessment assessment, RuleRun run, Sentences sentences, LocalDate referenceDate, List<Measure> suppressed,
+            PeerFigures peers) {
+        this.peers = peers;
         this.suppressed = suppressed;
         this.kb = kb;
         this.assessment = assessment;
         this.run = run;
         this.sentences = sentences;
-        this.scorer = new Scorer(kb.ranking(), assessment, sentences);
+        this.scorer = new Scorer(kb.ranking(), assessment, sentences, referenceDate.getYear(), peers);
         this.referenceDate = referenceDate;
+        this.band = kb.fit().band(Scorer.size(assessment));
     }
 
     Explanation explanation() {
+        Advice advice = advice();
+        decisions.sort(Comparator.comparing(Decision::id).thenComparing(Decision::outcome).thenComparing(Decision::reason));
+        return new Explanation(advice, firings(), decisions);
+    }
+
+    /** The advice alone: what {@code advise} returns, without describing every firing for the trace. */
+    Advice advice() {
         Map<String, Candidate> candidates = candidates();
         Map<String, SuggestedAction> actions = new TreeMap<>();
         Map<String, Candidate> partners = new TreeMap<>();
@@ -74,9 +92,7 @@ final class Assembly {
             }
         });
         List<SuggestedGoal> goals = goals(actions, partners);
-        Advice advice = new Advice(kb.hash(), assessment.district().name(), findings(), goals);
-        decisions.sort(Comparator.comparing(Decision::id).thenComparing(Decision::outcome).thenComparing(Decision::reason));
-        return new Explanation(advice, firings(), decisions);
+        return new Advice(kb.hash(), assessment.district().name(), findings(), goals, peers);
     }
 
     // --- candidates -----------------------------------------------------------------------------------
@@ -154,13 +170,28 @@ final class Assembly {
         double score = scorer.score(c.facts(), action.indicators());
         List<String> caveats = action.programmes().stream().map(kb.programmes()::get).filter(p -> p.caveat() != null)
                 .map(p -> p.name() + ": " + p.caveat()).toList();
-        boolean scaleUp = assessment.district().runs(action.id());
-        if (scaleUp) {
-            decisions.add(new Decision(action.id(), Decision.KEPT, "the district already runs it, but a severe gap on "
-                    + action.outcome().metric() + " persists, so the advice is to scale it up"));
-        }
-        return new SuggestedAction(action.id(), action.title(), action.description(), action.timeline(), action.team(), action.partners(),
-                outcome(action.outcome(), c.facts()), score, c.because(), caveats, confidence(c.facts()), scaleUp ? Boolean.TRUE : null);
+        List<Reason> because = new ArrayList<>(c.because());
+        Optional<ScaleUp> scaleUp = run.remaining(ScaleUp.class).stream().filter(s -> s.action().equals(action.id())).findFirst();
+        scaleUp.ifPresent(up -> {
+            String rule = run.insertedBy.get(up).rule;
+            because.add(0, new Reason(rule, kb.rule(rule).map(RuleInfo::sources).orElse(List.of()), scaleUpReason(action)));
+            decisions.add(new Decision(action.id(), Decision.KEPT, "the district already runs it, but its figure ("
+                    + action.outcome().metric() + ") is still past the threshold, so the advice is to scale it up"));
+        });
+        List<String> team = kb.fit().team(action.team(), band);
+        return new SuggestedAction(action.id(), action.title(), action.description(), action.timeline(), team, action.partners(),
+                outcome(action.outcome(), c.facts()), score, because, caveats, confidence(c.facts()), scaleUp.isPresent() ? Boolean.TRUE : null,
+                scorer.students(c.facts()));
+    }
+
+    /** "Scale it up: ... already runs it, yet 14% of students (about 406) still ...": the numbers that say it falls short. */
+    private String scaleUpReason(Action action) {
+        Gap gap = run.remaining(Gap.class).stream().filter(g -> g.metric().equals(action.outcome().metric()))
+                .sorted(Comparator.comparing(Gap::wholeDistrict).reversed().thenComparing(Gap::group)).findFirst().orElseThrow();
+        Integer students = scorer.students(List.of(gap));
+        return "Scale it up: " + assessment.district().name() + " already runs this step, yet " + sentences.describe(gap)
+                + (students == null ? "" : ", about " + Sentences.number(students) + (students == 1 ? " student" : " students") + " still behind")
+                + ". What runs today does not reach enough students.";
     }
 
     /** The findings a refine rule matched; for a step in place, that the district lists it as running. */
@@ -184,10 +215,12 @@ final class Assembly {
         Gap gap = facts.stream().filter(f -> f instanceof Gap g && g.metric().equals(template.metric())).map(f -> (Gap) f)
                 .sorted(Comparator.comparing(Gap::severe).reversed().thenComparing(Gap::group)).findFirst().orElse(null);
         String group = gap == null ? Measure.ALL : gap.group();
-        Double baseline = assessment.measure(template.metric(), group).map(Measure::value).orElse(null);
+        Optional<Measure> measure = assessment.measure(template.metric(), group);
+        Double baseline = measure.map(Measure::value).orElse(null);
+        Integer year = measure.map(Measure::year).orElse(null);
         Double target = template.targetFor(metric, baseline, gap);
         return new Outcome(template.metric(), group, baseline, target, template.months(),
-                sentences.outcome(metric, group, baseline, target, template.months(), template.text()));
+                sentences.outcome(metric, group, baseline, year, target, template.months(), template.text()));
     }
 
     private List<SuggestedGoal> goals(Map<String, SuggestedAction> actions, Map<String, Candidate> partners) {
@@ -208,7 +241,9 @@ final class Assembly {
             SuggestedPartner suggested = new SuggestedPartner(id, partner.title(), partner.description(), score, c.because(), confidence(c.facts()));
             homes.forEach(goal -> partnersByGoal.computeIfAbsent(goal, g -> new ArrayList<>()).add(suggested));
         });
-        Comparator<SuggestedAction> actionOrder = Comparator.comparingDouble(SuggestedAction::score).reversed().thenComparing(SuggestedAction::id);
+        // Equal scores: the step reaching more students first, then by id (ranking.yaml).
+        Comparator<SuggestedAction> actionOrder = Comparator.comparingDouble(SuggestedAction::score).reversed()
+                .thenComparing(SuggestedAction::studentsReached, Comparator.nullsLast(Comparator.reverseOrder())).thenComparing(SuggestedAction::id);
         Comparator<SuggestedPartner> partnerOrder = Comparator.comparingDouble(SuggestedPartner::score).reversed().thenComparing(SuggestedPartner::id);
         List<SuggestedGoal> unranked = new ArrayList<>();
         byGoal.forEach((goalId, list) -> {
@@ -218,27 +253,91 @@ final class Assembly {
             goalPartners.sort(partnerOrder);
             Set<Reason> because = new LinkedHashSet<>();
             list.forEach(a -> because.addAll(a.because()));
+            // Say it once: the goal lists each reason once; a step or partner whose reason an earlier step of the
+            // goal already gives points to that step instead of repeating it.
+            List<SuggestedAction> original = List.copyOf(list);
+            for (int i = 1; i < list.size(); i++) {
+                list.set(i, saidOnce(original.get(i), original.subList(0, i)));
+            }
+            List<SuggestedAction> everyAction = new ArrayList<>(original);
+            actions.values().stream().filter(a -> !original.contains(a)).forEach(everyAction::add);
+            goalPartners.replaceAll(p -> pointing(p, everyAction));
             double score = list.get(0).score();
-            unranked.add(new SuggestedGoal(goalId, goal.title(), goal.description(), goal.divide(), 0, score, List.copyOf(because), list, goalPartners));
+            Integer students = list.stream().map(SuggestedAction::studentsReached).filter(java.util.Objects::nonNull).max(Integer::compare).orElse(null);
+            unranked.add(new SuggestedGoal(goalId, goal.title(), goal.description(), goal.divide(), 0, score, List.copyOf(because), list, goalPartners,
+                    students));
         });
-        unranked.sort(Comparator.comparingDouble(SuggestedGoal::score).reversed().thenComparing(SuggestedGoal::id));
+        unranked.sort(Comparator.comparingDouble(SuggestedGoal::score).reversed()
+                .thenComparing(SuggestedGoal::studentsReached, Comparator.nullsLast(Comparator.reverseOrder())).thenComparing(SuggestedGoal::id));
         List<SuggestedGoal> ranked = new ArrayList<>();
         for (SuggestedGoal g : unranked) {
-            ranked.add(new SuggestedGoal(g.id(), g.title(), g.description(), g.divide(), ranked.size() + 1, g.score(), g.because(), g.actions(), g.partners()));
+            ranked.add(new SuggestedGoal(g.id(), g.title(), g.description(), g.divide(), ranked.size() + 1, g.score(), g.because(), g.actions(), g.partners(),
+                    g.studentsReached()));
         }
         return ranked;
     }
 
+    /** The part of a reason that names the facts, without its citation. */
+    private static String facts(Reason r) {
+        int cite = r.text().indexOf(". Source");
+        return cite < 0 ? r.text() : r.text().substring(0, cite);
+    }
+
+    private static String citation(Reason r) {
+        int cite = r.text().indexOf(". Source");
+        return cite < 0 ? "" : r.text().substring(cite + 1);
+    }
+
+    /** A step whose reason an earlier step of its goal gives already points to that step instead. */
+    private static SuggestedAction saidOnce(SuggestedAction action, List<SuggestedAction> earlier) {
+        List<Reason> because = new ArrayList<>();
+        for (Reason r : action.because()) {
+            Optional<SuggestedAction> first = earlier.stream().filter(e -> e.because().stream().anyMatch(x -> facts(x).equals(facts(r)))).findFirst();
+            because.add(first.map(e -> new Reason(r.rule(), r.sources(), "Suggested for the same finding as " + e.id() + " above." + citation(r)))
+                    .orElse(r));
+        }
+        return because.equals(action.because()) ? action : new SuggestedAction(action.id(), action.title(), action.description(), action.timeline(),
+                action.team(), action.partners(), action.outcome(), action.score(), because, action.caveats(), action.confidence(), action.scaleUp(),
+                action.studentsReached());
+    }
+
+    /** A partner whose every reason is a step's reason in the goal points to that step (the one that works with it, first). */
+    private static SuggestedPartner pointing(SuggestedPartner partner, List<SuggestedAction> actions) {
+        List<SuggestedAction> candidates = new ArrayList<>(actions.stream().filter(a -> a.partners().contains(partner.id())).toList());
+        actions.stream().filter(a -> !candidates.contains(a)).forEach(candidates::add);
+        for (SuggestedAction a : candidates) {
+            boolean same = partner.because().stream().allMatch(r -> a.because().stream().anyMatch(x -> facts(x).equals(facts(r))));
+            if (same && !partner.because().isEmpty()) {
+                Reason first = partner.because().get(0);
+                return new SuggestedPartner(partner.id(), partner.title(), partner.description(), partner.score(),
+                        List.of(new Reason(first.rule(), first.sources(), "Works with " + a.id() + ", for the reason given there.")), partner.confidence());
+            }
+        }
+        return partner;
+    }
+
     // --- findings and trace ---------------------------------------------------------------------------
+
+    /** "; similar districts: median 9%, …" after the finding the peers were compared on. */
+    private String peerClause(Gap gap) {
+        return peers != null && Scorer.comparedWithPeers(gap, peers) ? "; " + peers.sentence(sentences.metric(gap.metric()).percent() ? "%" : "") : "";
+    }
 
     private List<Finding> findings() {
         List<Finding> out = new ArrayList<>();
         for (Gap gap : run.remaining(Gap.class)) {
             out.add(new Finding(Finding.GAP, gap.metric(), gap.group(), gap.value(), gap.threshold(), gap.severe() ? "severe" : "flag",
-                    null, rule(gap), capitalise(sentences.describe(gap)), gap.uncertain() ? Finding.LOW_CONFIDENCE : null));
+                    null, rule(gap), capitalise(sentences.describe(gap)) + peerClause(gap), gap.uncertain() || scorer.old(gap) ? Finding.LOW_CONFIDENCE : null));
         }
         for (Weakness w : run.remaining(Weakness.class)) {
             out.add(new Finding(Finding.WEAKNESS, w.indicator(), null, null, null, null, w.level(), rule(w), capitalise(sentences.describe(w)), null));
+        }
+        for (Warning w : run.remaining(Warning.class)) {
+            out.add(new Finding(Finding.WARNING, w.kind(), w.group(), w.value(), w.limit(), null, null, rule(w), capitalise(sentences.describe(w)), null));
+        }
+        for (Inferred i : run.remaining(Inferred.class)) {
+            out.add(new Finding(Finding.INFERRED, i.metric(), Measure.ALL, i.basis(), i.line(), null, null, rule(i), capitalise(sentences.describe(i)),
+                    Finding.LOW_CONFIDENCE));
         }
         for (DataGap d : run.remaining(DataGap.class)) {
             out.add(new Finding(Finding.DATA_GAP, d.metric(), null, null, null, null, null, rule(d), capitalise(sentences.describe(d)), null));
@@ -252,9 +351,10 @@ final class Assembly {
             Metric metric = s.value() == null ? null : sentences.metric(s.id());
             out.add(new Finding(Finding.STRENGTH, s.id(), s.value() == null ? null : Measure.ALL, s.value(),
                     metric == null ? null : metric.threshold(), null, s.level(), rule(s), capitalise(sentences.describe(s)),
-                    s.uncertain() ? Finding.LOW_CONFIDENCE : null));
+                    s.uncertain() || s.value() != null && assessment.measure(s.id(), Measure.ALL).map(scorer::old).orElse(false)
+                            ? Finding.LOW_CONFIDENCE : null));
         }
-        List<String> kinds = List.of(Finding.GAP, Finding.WEAKNESS, Finding.DATA_GAP, Finding.STRENGTH);
+        List<String> kinds = List.of(Finding.WARNING, Finding.GAP, Finding.INFERRED, Finding.WEAKNESS, Finding.DATA_GAP, Finding.STRENGTH);
         out.sort(Comparator.comparing((Finding f) -> kinds.indexOf(f.kind()))
                 .thenComparing(f -> "severe".equals(f.severity()) ? 0 : 1)
                 .thenComparing(Finding::id)
@@ -284,8 +384,11 @@ final class Assembly {
         return out;
     }
 
-    private static String confidence(List<Object> facts) {
-        return Scorer.onlyUncertain(facts) ? Finding.LOW_CONFIDENCE : null;
+    private String confidence(List<Object> facts) {
+        if (Scorer.onlyInferred(facts)) {
+            return Finding.INFERRED;
+        }
+        return Scorer.onlyUncertain(facts) || scorer.onlyOld(facts) ? Finding.LOW_CONFIDENCE : null;
     }
 
     static String capitalise(String text) {

@@ -15,6 +15,7 @@ import org.equityadvisor.knowledge.KnowledgeBase;
 import org.equityadvisor.knowledge.RuleInfo;
 import org.equityadvisor.knowledge.RuleSetException;
 import org.equityadvisor.model.Problem;
+import org.equityadvisor.model.Trigger;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
@@ -83,7 +84,7 @@ final class RuleRun {
                 session.addEventListener(new DefaultAgendaEventListener() {
                     @Override
                     public void beforeMatchFired(BeforeMatchFiredEvent event) {
-                        current[0] = new Match(run.firings.size() + 1, event.getMatch().getRule().getName(), event.getMatch().getObjects());
+                        current[0] = match(run.firings.size() + 1, event.getMatch().getRule().getName(), event.getMatch().getObjects());
                         run.firings.add(current[0]);
                         counts.merge(current[0].rule, 1, Integer::sum);
                         if (System.nanoTime() - deadline > 0) {
@@ -249,6 +250,23 @@ final class RuleRun {
         Optional<String> rule(KnowledgeBase kb) {
             return stack == null ? Optional.empty() : kb.ruleRunning(stack).map(RuleInfo::name);
         }
+    }
+
+    /**
+     * A firing of the trigger table's fixed rules is the firing of the row it matched: it carries the row's
+     * name, and the row itself is not one of the facts it explains itself by.
+     */
+    private static Match match(int order, String rule, List<? extends Object> objects) {
+        Trigger row = null;
+        List<Object> facts = new ArrayList<>();
+        for (Object o : objects) {
+            if (o instanceof Trigger t) {
+                row = t;
+            } else {
+                facts.add(o);
+            }
+        }
+        return new Match(order, row == null ? rule : row.rule(), facts);
     }
 
     private static String location(KnowledgeBase kb, String rule) {

@@ -13,6 +13,10 @@ import org.equityadvisor.model.DataGap;
 import org.equityadvisor.model.District;
 import org.equityadvisor.model.Gap;
 import org.equityadvisor.model.Indicator;
+import org.equityadvisor.model.Inferred;
+import org.equityadvisor.model.Setting;
+import org.equityadvisor.model.Size;
+import org.equityadvisor.model.Warning;
 import org.equityadvisor.model.Measure;
 import org.equityadvisor.model.Metric;
 import org.equityadvisor.model.Strength;
@@ -28,16 +32,22 @@ final class Sentences {
 
     private final KnowledgeBase kb;
     private final Assessment assessment;
+    /** The year figures are aged against: a figure from an earlier year is said with its year, never as "today". */
+    private final int year;
 
-    Sentences(KnowledgeBase kb, Assessment assessment) {
+    Sentences(KnowledgeBase kb, Assessment assessment, int year) {
         this.kb = kb;
         this.assessment = assessment;
+        this.year = year;
     }
 
     static String number(double value) {
-        DecimalFormat format = new DecimalFormat("#,##0.#", DecimalFormatSymbols.getInstance(Locale.ROOT));
-        return format.format(value);
+        return NUMBER.get().format(value);
     }
+
+    /** Building a DecimalFormat parses its pattern: one per thread (it is not thread-safe), not one per figure. */
+    private static final ThreadLocal<DecimalFormat> NUMBER = ThreadLocal.withInitial(() -> new DecimalFormat("#,##0.#",
+            DecimalFormatSymbols.getInstance(Locale.ROOT)));
 
     /** A figure with its unit: "14%", "6 points", "800 kbps per student". */
     String figure(Metric metric, double value) {
@@ -59,16 +69,31 @@ final class Sentences {
     }
 
     /**
+     * A measured figure's phrase: an area estimate speaks of the children living in the area, not of the
+     * district's students; a figure from an earlier year says its year ("in 2018, ...").
+     */
+    String phrase(Metric metric, Measure m) {
+        String text = m.kind() == Measure.Kind.ESTIMATE && m.wholeDistrict() && metric.aboutStudents()
+                ? metric.text().replace("{value}", figure(metric, m.value())).replace("{who}", AREA_CHILDREN)
+                : phrase(metric, m.group(), m.value());
+        return m.year() != null && m.year() < year ? "in " + m.year() + ", " + text : text;
+    }
+
+    static final String AREA_CHILDREN = "children living in the district's area";
+
+    /**
      * An outcome in one sentence: "Target within 12 months: 3% of low-income students have no home internet
      * (today 14%). Also tracked: ...". A missing baseline is said, never guessed.
      */
-    String outcome(Metric metric, String group, Double baseline, Double target, int months, String tracked) {
+    String outcome(Metric metric, String group, Double baseline, Integer baselineYear, Double target, int months, String tracked) {
         String within = " within " + months + (months == 1 ? " month" : " months");
         StringBuilder text = new StringBuilder();
         if (target != null) {
             boolean hold = baseline != null && !metric.worse(baseline, target) && !metric.worse(target, baseline);
             text.append(hold ? "Keep over the next" + within.substring(7) + ": " : "Target" + within + ": ").append(phrase(metric, group, target));
-            text.append(baseline == null ? " (baseline to be collected)" : " (today " + figure(metric, baseline) + ")").append(". ");
+            text.append(baseline == null ? " (baseline to be collected)"
+                    : baselineYear != null && baselineYear < year ? " (" + figure(metric, baseline) + " in " + baselineYear + ")"
+                    : " (today " + figure(metric, baseline) + ")").append(". ");
         } else if (baseline == null) {
             text.append("Baseline to be collected for ").append(lowerFirst(metric.title())).append(". ");
         }
@@ -95,13 +120,27 @@ final class Sentences {
         if (fact instanceof Strength s) {
             return s.level() != null ? rated(s.id(), s.level(), null) : onTarget(s);
         }
+        if (fact instanceof Inferred i) {
+            return "inferred, not measured: " + number(i.basis()) + "% of the district's children live in poverty (at or above the "
+                    + number(i.line()) + "% line), and the reason families are offline is not measured, so cost is the likely barrier;"
+                    + " the standard barrier question would settle it";
+        }
+        if (fact instanceof Warning w) {
+            return warning(w);
+        }
+        if (fact instanceof Size z) {
+            return assessment.district().name() + " counts about " + number(z.students()) + " students (a " + z.band().replace('-', ' ') + " district)";
+        }
+        if (fact instanceof Setting s) {
+            return "the line " + s.name() + " = " + number(s.value());
+        }
         if (fact instanceof DataGap d) {
             Metric metric = kb.metrics().get(d.metric());
             return "there is no figure yet for " + lowerFirst(metric.title()) + " (" + d.metric() + ")";
         }
         if (fact instanceof Measure m) {
             Metric metric = metric(m.metric());
-            return metric == null ? m.metric() + " is " + number(m.value()) : phrase(metric, m.group(), m.value()) + provenance(m);
+            return metric == null ? m.metric() + " is " + number(m.value()) : phrase(metric, m) + provenance(m);
         }
         if (fact instanceof Answer a) {
             return rated(a.indicator(), a.level(), a.note());
@@ -124,10 +163,24 @@ final class Sentences {
         return String.valueOf(fact);
     }
 
-    /** True for facts that explain a suggestion; the rest (metrics, catalog entries, the district) are context. */
+    /** True for facts that explain a suggestion; the rest (metrics, catalog entries, the district, lines) are context. */
     static boolean isReason(Object fact) {
         return fact instanceof Gap || fact instanceof Weakness || fact instanceof Strength || fact instanceof DataGap
-                || fact instanceof Measure || fact instanceof Answer;
+                || fact instanceof Measure || fact instanceof Answer || fact instanceof Inferred || fact instanceof Size;
+    }
+
+    /** A figure that cannot be right as given, and what to check. */
+    private String warning(Warning w) {
+        Metric metric = metric(w.metric());
+        String title = lowerFirst(metric.title()) + (Measure.ALL.equals(w.group()) ? "" : " for " + kb.groupName(w.group()));
+        return switch (w.kind()) {
+            case Warning.ANSWERS_ABOVE_ENROLLMENT -> "the figure for " + title + " counts " + number(w.value()) + " answers, more than the "
+                    + number(w.limit()) + " students enrolled: check the count or the enrollment at the source";
+            case Warning.BELOW_ANY_NETWORK -> new DecimalFormat("#,##0.###", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(w.value())
+                    + " " + metric.unit() + (metric.per().isEmpty() ? "" : " " + metric.per()) + " is below any real school network (under " + figure(metric, w.limit())
+                    + "): check the unit at the source; Mbps may have been written as kbps";
+            default -> "the figure for " + title + " looks implausible (" + w.kind() + "): check it at the source";
+        };
     }
 
     String title(String id) {
@@ -145,8 +198,8 @@ final class Sentences {
 
     private String gap(Gap gap) {
         Metric metric = metric(gap.metric());
-        String phrase = phrase(metric, gap.group(), gap.value());
         Optional<Measure> measure = assessment.measure(gap.metric(), gap.group());
+        String phrase = measure.map(m -> phrase(metric, m)).orElseGet(() -> phrase(metric, gap.group(), gap.value()));
         String origin = measure.map(this::origin).orElse("") + (gap.uncertain() ? measure.map(this::uncertainty).orElse("") : "");
         if (gap.kind() == Gap.Kind.BEHIND_DISTRICT) {
             double behind = Math.abs(gap.value() - gap.districtValue());
@@ -162,26 +215,44 @@ final class Sentences {
         context.append(own ? "your threshold " : "threshold ").append(figure(metric, gap.threshold()));
         if (gap.severe() && metric.severe() != null) {
             context.append(", severe past ").append(figure(metric, metric.severe()));
+        } else if (gap.possiblySevere() && metric.severe() != null) {
+            context.append(", perhaps severe: past ").append(figure(metric, metric.severe())).append(" but within its margin of error");
         }
         return phrase + " (" + context + origin + ")";
     }
 
-    /** "; 2025 family survey, n=812, ±2.1" for the figure's source, count and margin of error. */
+    /**
+     * "; 2025 family survey, 812 answers, ±2.1" for the figure's source, count and margin of error. A survey's
+     * n counts answers; an area estimate's n is the population it covers, so the two are said differently.
+     */
     private String origin(Measure m) {
         StringBuilder out = new StringBuilder();
         if (m.source() != null) {
             out.append(m.source());
         }
-        if (m.year() != null && (m.source() == null || !m.source().contains(Integer.toString(m.year())))) {
+        // A figure from an earlier year already opens with it ("in 2018, ...").
+        if (m.year() != null && m.year() >= year && (m.source() == null || !m.source().contains(Integer.toString(m.year())))) {
             out.append(out.length() > 0 ? " " : "").append(m.year());
         }
-        if (m.n() != null) {
-            out.append(out.length() > 0 ? ", " : "").append("n=").append(number(m.n()));
+        String margin = m.moe() == null ? "" : ", ±" + number(m.moe()) + (metric(m.metric()).percent() ? " points" : "");
+        if (m.kind() == Measure.Kind.ESTIMATE) {
+            out.append(out.length() > 0 ? "; " : "").append("a census estimate for the area")
+                    .append(m.n() == null ? "" : " (" + number(m.n()) + (metric(m.metric()).aboutStudents()
+                            ? (m.n() == 1 ? " child" : " children") : (m.n() == 1 ? " person" : " people")) + ")").append(margin);
+        } else if (m.kind() == Measure.Kind.SURVEY) {
+            if (m.n() != null) {
+                out.append(out.length() > 0 ? ", " : "").append(number(m.n())).append(m.n() == 1 ? " answer" : " answers");
+            }
+            out.append(margin);
+        } else {
+            if (m.n() != null) {
+                out.append(out.length() > 0 ? ", " : "").append("n=").append(number(m.n()));
+            }
+            out.append(margin);
         }
-        if (m.moe() != null) {
-            out.append(out.length() > 0 ? ", " : "").append("±").append(number(m.moe()));
-        }
-        return out.length() == 0 ? "" : "; " + out;
+        String text = out.toString();
+        text = text.startsWith(", ") ? text.substring(2) : text;
+        return text.isEmpty() ? "" : "; " + text;
     }
 
     /** Why a figure is uncertain, and what to do about it. */
@@ -199,7 +270,8 @@ final class Sentences {
 
     private String onTarget(Strength s) {
         Metric metric = metric(s.id());
-        String text = phrase(metric, Measure.ALL, s.value()) + ", within the " + figure(metric, metric.threshold()) + " threshold";
+        String phrase = assessment.measure(s.id(), Measure.ALL).map(m -> phrase(metric, m)).orElseGet(() -> phrase(metric, Measure.ALL, s.value()));
+        String text = phrase + ", within the " + figure(metric, metric.threshold()) + " threshold";
         return s.uncertain() ? text + assessment.measure(s.id(), Measure.ALL).map(m -> " (" + uncertainty(m).substring(2) + ")").orElse("") : text;
     }
 

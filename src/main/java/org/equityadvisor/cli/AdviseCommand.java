@@ -2,7 +2,6 @@ package org.equityadvisor.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.equityadvisor.advise.Advisor;
 import org.equityadvisor.export.AdviceWriter;
 import org.equityadvisor.imports.AssessmentReader;
 import org.equityadvisor.knowledge.KnowledgeBase;
@@ -34,8 +33,9 @@ final class AdviseCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         KnowledgeBase kb = rules.load();
-        Advice advice = new Advisor(kb).advise(Inputs.assessment(kb, file));
-        spec.commandLine().getOut().print(AdviceWriter.write(advice, format));
+        Advice advice = Inputs.advisor(kb).advise(Inputs.assessment(kb, file));
+        int width = format == AdviceWriter.Format.TEXT ? BatchCommand.Terminal.columns(AdviceWriter.WIDTH) : AdviceWriter.WIDTH;
+        spec.commandLine().getOut().print(AdviceWriter.write(advice, format, width));
         return Main.OK;
     }
 }

@@ -11,7 +11,6 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
-import org.equityadvisor.advise.Advisor;
 import org.equityadvisor.batch.Batch;
 import org.equityadvisor.imports.AssessmentReader;
 import org.equityadvisor.imports.PublicFigures;
@@ -69,7 +68,7 @@ final class BatchCommand implements Callable<Integer> {
         }
         Batch.Report report;
         try (Reporter reporter = new Reporter(err, Terminal.stderrIsTerminal())) {
-            report = new Batch(new Advisor(kb), n).run(source, out, reporter);
+            report = new Batch(Inputs.advisor(kb), n).run(source, out, reporter);
         }
         err.println(String.format(Locale.ROOT, "%,d inputs: %,d advised, %,d rejected%s; %.1f s on %d threads, %,.0f advices/s; rule set %s", report.items(),
                 report.advised(), report.rejected(), report.rejected() > 0 ? " (each in " + out.resolve(Batch.REJECTED) + ")" : "",
@@ -159,7 +158,37 @@ final class BatchCommand implements Callable<Integer> {
         }
 
         static boolean stderrIsTerminal() {
-            Path fd = Path.of("/proc/self/fd/2");
+            return isTerminal(2);
+        }
+
+        /**
+         * How wide text output may be: $COLUMNS when the shell exports it, else the terminal's width ({@code stty size})
+         * when stdout is a terminal, else {@code fallback}. Output to a file or a pipe keeps the fallback, so it does not
+         * depend on the window it was made in.
+         */
+        static int columns(int fallback) {
+            String env = System.getenv("COLUMNS");
+            if (env != null && env.matches("\\d{1,4}")) {
+                return Integer.parseInt(env);
+            }
+            if (!isTerminal(1) || !Files.exists(Path.of("/dev/tty"))) {
+                return fallback;
+            }
+            try {
+                Process stty = new ProcessBuilder("stty", "size").redirectInput(new java.io.File("/dev/tty"))
+                        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                String size = new String(stty.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII).strip();
+                return stty.waitFor() == 0 && size.matches("\\d+ \\d+") ? Integer.parseInt(size.split(" ")[1]) : fallback;
+            } catch (IOException e) {
+                return fallback;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return fallback;
+            }
+        }
+
+        private static boolean isTerminal(int descriptor) {
+            Path fd = Path.of("/proc/self/fd/" + descriptor);
             try {
                 if (Files.exists(fd)) {
                     String target = Files.readSymbolicLink(fd).toString();

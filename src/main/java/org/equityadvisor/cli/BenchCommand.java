@@ -24,7 +24,9 @@ import picocli.CommandLine.Model.CommandSpec;
  * not in unit tests, where a busy machine would make them flaky.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measure rule-set load time and advice latency and throughput over the scenarios.")
+        description = {"Measure rule-set load time and advice throughput over the scenarios, in this JVM;",
+            "or, with --url, a running server under a fixed-rate load (latency from each request's intended send time, HdrHistogram percentiles).",
+            "Advice latency against a bare Drools session: the JMH benchmark (docs/performance.md)."})
 final class BenchCommand implements Callable<Integer> {
 
     @Spec
@@ -42,8 +44,14 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "0", description = "threads for the throughput run (default: one per core)")
     int threads;
 
-    @Option(names = "--url", paramLabel = "URL", description = "measure a running server instead: POST URL/api/advice over loopback")
+    @Option(names = "--url", paramLabel = "URL", description = "measure a running server instead: POST URL/api/advice at a fixed rate")
     String url;
+
+    @Option(names = "--rate", defaultValue = "2000", description = "with --url: requests per second, sent on schedule whatever the answers' pace (default: 2000)")
+    int rate;
+
+    @Option(names = "--warmup", defaultValue = "10", description = "with --url: seconds at the same rate before measuring (default: 10)")
+    int warmup;
 
     @Option(names = "--user", paramLabel = "NAME:PASSWORD", defaultValue = "admin:admin", description = "who the server bench signs in as")
     String user;
@@ -53,7 +61,7 @@ final class BenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Path scenarios = scenarioFolder.folder();
         if (url != null) {
-            return ServerBench.run(out, url, user, scenarios, threads > 0 ? threads : 2 * Runtime.getRuntime().availableProcessors(), seconds);
+            return ServerBench.run(out, url, user, scenarios, rate, seconds, warmup);
         }
         long start = System.nanoTime();
         KnowledgeBase kb = rules.load();

@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.equityadvisor.advise.Advisor;
 import org.equityadvisor.advise.Decision;
 import org.equityadvisor.advise.Explanation;
 import org.equityadvisor.advise.Firing;
@@ -51,7 +50,7 @@ final class ExplainCommand implements Callable<Integer> {
         if (!format.equals("text") && !format.equals("json")) {
             throw new InputException("--format", new Problem("--format", "'" + format + "' is not a format: use text or json"));
         }
-        Explanation explanation = new Advisor(kb).explain(Inputs.assessment(kb, file));
+        Explanation explanation = Inputs.advisor(kb).explain(Inputs.assessment(kb, file));
         PrintWriter out = spec.commandLine().getOut();
         List<Firing> firings = suggestion == null ? explanation.firings() : chain(explanation.firings(), suggestion);
         List<Decision> decisions = explanation.decisions().stream().filter(d -> suggestion == null || d.id().equals(suggestion)).toList();

@@ -2,7 +2,9 @@ package org.equityadvisor.cli;
 
 import java.nio.file.Path;
 import java.util.Set;
+import org.equityadvisor.advise.Advisor;
 import org.equityadvisor.imports.AssessmentReader;
+import org.equityadvisor.imports.SimilarDistricts;
 import org.equityadvisor.knowledge.KnowledgeBase;
 import org.equityadvisor.knowledge.YamlDocument;
 import org.equityadvisor.model.Assessment;
@@ -13,6 +15,11 @@ final class Inputs {
     static final Set<String> SCENARIO_FIELDS = Set.of("name", "description", "expect");
 
     private Inputs() {
+    }
+
+    /** The advisor every command uses: the rule set, and districts compared with similar districts of the public figures. */
+    static Advisor advisor(KnowledgeBase kb) {
+        return new Advisor(kb).withPeers(SimilarDistricts.bundled()::compare);
     }
 
     static Assessment assessment(KnowledgeBase kb, Path file) {

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
         description = "Explained, rule-based digital-equity advice for K-12 districts.",
         subcommands = {AdviseCommand.class, ExplainCommand.class, PlanCommand.class, RulesCommand.class, ServeCommand.class,
                 InitCommand.class, ImportCommand.class, BatchCommand.class, RollupCommand.class, SchemaCommand.class, HashPasswordCommand.class, BenchCommand.class,
+                SpreadCommand.class,
                 CompletionCommand.class, TrainCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 

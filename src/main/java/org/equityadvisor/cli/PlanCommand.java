@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.equityadvisor.advise.Advisor;
 import org.equityadvisor.export.PlanWriter;
 import org.equityadvisor.imports.AssessmentReader;
 import org.equityadvisor.knowledge.KnowledgeBase;
@@ -68,7 +67,7 @@ final class PlanCommand {
         public Integer call() {
             KnowledgeBase kb = rules.load();
             Assessment assessment = Inputs.assessment(kb, file);
-            Advice advice = new Advisor(kb).advise(assessment);
+            Advice advice = Inputs.advisor(kb).advise(assessment);
             DraftPlan drafts = new DraftPlan(kb);
             Plan plan = choice.top != null ? drafts.draftTop(assessment, advice, choice.top, start) : drafts.draft(assessment, advice, choice.accept, start);
             String json = PlanFile.write(plan);
@@ -210,10 +209,19 @@ final class PlanCommand {
         @Option(names = "--out", paramLabel = "FILE", description = "where to write (required for docx and pdf; default: standard output)")
         Path out;
 
+        @Option(names = "--page-size", paramLabel = "SIZE", defaultValue = "letter", description = "the PDF's paper: letter (default) or a4")
+        String pageSize;
+
         @Override
         public Integer call() {
+            PlanWriter.PageSize paper;
+            try {
+                paper = PlanWriter.PageSize.parse(pageSize);
+            } catch (IllegalArgumentException e) {
+                throw new InputException("--page-size", new Problem("--page-size", e.getMessage()));
+            }
             PlanWriter.Format f = format(format, out);
-            return emit(spec, out, f, PlanWriter.write(read(file), f));
+            return emit(spec, out, f, PlanWriter.write(read(file), f, paper));
         }
     }
 

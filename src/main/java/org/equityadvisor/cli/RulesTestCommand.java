@@ -43,6 +43,17 @@ final class RulesTestCommand implements Callable<Integer> {
             out.println((r.passed() ? "PASS " : "FAIL ") + r.scenario().name() + "  (" + r.scenario().file() + ")");
             r.failures().forEach(f -> out.println("     " + f.replace("\n", "\n     ")));
         }
+        if (!result.generated().isEmpty()) {
+            for (ScenarioResult r : result.generated()) {
+                if (!r.passed()) {
+                    out.println("FAIL " + r.scenario().file() + " " + r.scenario().name() + "  (" + r.scenario().description() + ")");
+                    r.failures().forEach(f -> out.println("     " + f.replace("\n", "\n     ")));
+                }
+            }
+            long generatedFailed = result.generated().stream().filter(r -> !r.passed()).count();
+            out.println("Trigger table: " + kb.triggers().size() + " rows, " + (result.generated().size() - result.nearMisses()) + " firing cases and "
+                    + result.nearMisses() + " near misses generated from them; " + (generatedFailed == 0 ? "all passed" : generatedFailed + " failed"));
+        }
         boolean ok = result.failed() == 0 && !result.results().isEmpty();
         if (result.results().isEmpty()) {
             out.println("No scenarios in " + scenarios + ": a run that tests nothing fails.");

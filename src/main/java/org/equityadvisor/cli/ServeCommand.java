@@ -1,9 +1,13 @@
 package org.equityadvisor.cli;
 
+import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.equityadvisor.knowledge.KnowledgeBase;
 import org.equityadvisor.knowledge.RuleSetException;
 import org.equityadvisor.model.InputException;
 import org.equityadvisor.model.Problem;
@@ -23,7 +27,8 @@ final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--rules", paramLabel = "DIR", defaultValue = "rules", description = "the rule set to serve and watch (default: ./rules)")
+    @Option(names = "--rules", paramLabel = "DIR",
+            description = "the rule set to serve and watch (default: ./rules if present, else the rules bundled in the jar)")
     Path rules;
 
     @Option(names = "--scenarios", paramLabel = "DIR", defaultValue = "scenarios",
@@ -62,12 +67,26 @@ final class ServeCommand implements Callable<Integer> {
         }
         List<String> properties = new ArrayList<>(unmatched);
         properties.addAll(springArgs);
+        Path folder = rules != null ? rules : Files.isDirectory(RulesOption.DEFAULT) ? RulesOption.DEFAULT : null;
+        if (folder != null && !Files.isDirectory(folder)) {
+            throw new InputException("--rules", new Problem(folder.toString(), "is not a folder"));
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        if (folder == null) {
+            err.println("Serving the rules bundled with equity-advisor " + KnowledgeBase.version() + "; pass --rules DIR or start where a rules folder is "
+                    + "to serve (and reload) others.");
+        }
+        err.println("Starting Equity Advisor " + KnowledgeBase.version() + " on http://" + host + ":" + port + " ...");
+        err.flush();
+        long started = System.nanoTime();
         EquityAdvisorServer.Running server;
         try {
-            server = EquityAdvisorServer.start(new EquityAdvisorServer.Options(rules, scenarios, users, data, host, port, !noWatch), properties.toArray(String[]::new));
+            server = EquityAdvisorServer.start(new EquityAdvisorServer.Options(folder, scenarios, users, data, host, port, !noWatch), properties.toArray(String[]::new));
         } catch (RuntimeException e) {
             throw userFacing(e);
         }
+        err.printf(Locale.ROOT, "Ready in %.1f s.%n", (System.nanoTime() - started) / 1e9);
+        err.flush();
         spec.commandLine().getOut().println("Equity Advisor listening on http://" + host + ":" + server.port() + " (API docs: /swagger-ui.html). Ctrl-C stops it.");
         spec.commandLine().getOut().flush();
         Thread.currentThread().join();

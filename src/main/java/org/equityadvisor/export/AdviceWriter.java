@@ -24,7 +24,10 @@ public final class AdviceWriter {
         TEXT, JSON, MARKDOWN
     }
 
-    private static final int WIDTH = 100;
+    /** Text lines are at most this long, unless a narrower width is asked for (a terminal's). */
+    public static final int WIDTH = 100;
+    /** Below this, wrapping would put a word or two on each line: narrower terminals get this width. */
+    public static final int MIN_WIDTH = 40;
     private static final int PARTNER_REASONS = 2;
 
     /** One mapper for the whole project's JSON: stable field order, no nulls, dates as ISO text. */
@@ -40,10 +43,15 @@ public final class AdviceWriter {
     }
 
     public static String write(Advice advice, Format format) {
+        return write(advice, format, WIDTH);
+    }
+
+    /** As {@link #write(Advice, Format)}, with text lines at most {@code width} long (40 to 100; JSON and Markdown are not wrapped). */
+    public static String write(Advice advice, Format format, int width) {
         return switch (format) {
             case JSON -> json(advice);
             case MARKDOWN -> markdown(advice);
-            case TEXT -> text(advice);
+            case TEXT -> new Text(Math.max(MIN_WIDTH, Math.min(WIDTH, width))).advice(advice);
         };
     }
 
@@ -56,63 +64,14 @@ public final class AdviceWriter {
     }
 
     static String number(double value) {
-        return new DecimalFormat("#,##0.##", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(value);
+        return NUMBER.get().format(value);
     }
+
+    /** Building a DecimalFormat parses its pattern: one per thread (it is not thread-safe), not one per figure. */
+    private static final ThreadLocal<DecimalFormat> NUMBER = ThreadLocal.withInitial(() -> new DecimalFormat("#,##0.##",
+            DecimalFormatSymbols.getInstance(Locale.ROOT)));
 
     // --- text -------------------------------------------------------------------------------------------
-
-    private static String text(Advice advice) {
-        StringBuilder out = new StringBuilder();
-        out.append("Equity Advisor: ").append(advice.district()).append('\n');
-        out.append("Rule set ").append(advice.ruleSet()).append("\n\n");
-        out.append("FINDINGS\n");
-        if (advice.findings().isEmpty()) {
-            out.append("  none\n");
-        }
-        for (Finding f : advice.findings()) {
-            String label = String.format(Locale.ROOT, "%-9s", f.kind().toUpperCase(Locale.ROOT) + ("severe".equals(f.severity()) ? "!" : ""));
-            wrap(out, "  " + label + " ", f.text());
-        }
-        out.append("\nSUGGESTED GOALS (most pressing first)\n");
-        if (advice.goals().isEmpty()) {
-            out.append("  none: no rule found a gap or weakness to act on\n");
-        }
-        for (SuggestedGoal g : advice.goals()) {
-            out.append('\n').append(g.rank()).append(". ").append(g.title()).append("  [").append(g.id()).append(", ").append(g.divide())
-                    .append(", score ").append(number(g.score())).append("]\n");
-            wrap(out, "   ", g.description());
-            out.append("   Action steps\n");
-            char letter = 'a';
-            for (SuggestedAction a : g.actions()) {
-                out.append("   ").append(letter++).append(") ").append(label(a)).append("  [").append(a.id()).append(", score ")
-                        .append(number(a.score())).append(lowConfidence(a.confidence())).append("]\n");
-                String indent = "      ";
-                wrap(out, indent, "When: " + when(a));
-                wrap(out, indent, "Team: " + String.join(", ", a.team()));
-                if (!a.partners().isEmpty()) {
-                    wrap(out, indent, "Works with: " + String.join(", ", a.partners()));
-                }
-                wrap(out, indent, "Outcome: " + a.outcome().text());
-                for (Reason r : a.because()) {
-                    wrap(out, indent, "Why: " + r.text() + " (rule: " + r.rule() + ")");
-                }
-                for (String c : a.caveats()) {
-                    wrap(out, indent, "Caveat: " + c);
-                }
-            }
-            if (!g.partners().isEmpty()) {
-                out.append("   Partners\n");
-                for (SuggestedPartner p : g.partners()) {
-                    out.append("   - ").append(p.title()).append("  [").append(p.id()).append("]\n");
-                    for (Reason r : shown(p.because())) {
-                        wrap(out, "      ", "Why: " + r.text() + " (rule: " + r.rule() + ")");
-                    }
-                    more(p.because()).ifPresent(m -> wrap(out, "      ", m));
-                }
-            }
-        }
-        return out.toString();
-    }
 
     /** "Scale up: ..." for a step the district runs already but whose severe gap persists. */
     static String label(SuggestedAction a) {
@@ -131,23 +90,86 @@ public final class AdviceWriter {
     }
 
 
-    private static void wrap(StringBuilder out, String firstIndent, String text) {
-        String indent = " ".repeat(firstIndent.length());
-        StringBuilder line = new StringBuilder(firstIndent);
-        boolean empty = true;
-        for (String word : text.split(" ")) {
-            if (!empty && line.length() + 1 + word.length() > WIDTH) {
-                out.append(line).append('\n');
-                line = new StringBuilder(indent);
-                empty = true;
-            }
-            if (!empty) {
-                line.append(' ');
-            }
-            line.append(word);
-            empty = false;
+    /** Advice as text for a terminal: every line at most {@code width} long, continuation lines indented under the first. */
+    private static final class Text {
+        private final int width;
+
+        Text(int width) {
+            this.width = width;
         }
-        out.append(line).append('\n');
+
+        private String advice(Advice advice) {
+            StringBuilder out = new StringBuilder();
+            wrap(out, "Equity Advisor: ", advice.district());
+            wrap(out, "Rule set ", advice.ruleSet());
+            out.append('\n');
+            out.append("FINDINGS\n");
+            if (advice.findings().isEmpty()) {
+                out.append("  none\n");
+            }
+            for (Finding f : advice.findings()) {
+                String label = String.format(Locale.ROOT, "%-9s", f.kind().toUpperCase(Locale.ROOT) + ("severe".equals(f.severity()) ? "!" : ""));
+                wrap(out, "  " + label + " ", f.text());
+            }
+            out.append("\nSUGGESTED GOALS (most pressing first)\n");
+            if (advice.goals().isEmpty()) {
+                out.append("  none: no rule found a gap or weakness to act on\n");
+            }
+            for (SuggestedGoal g : advice.goals()) {
+                out.append('\n');
+                wrap(out, g.rank() + ". ", g.title() + "  [" + g.id() + ", " + g.divide() + ", score " + number(g.score()) + "]");
+                wrap(out, "   ", g.description());
+                out.append("   Action steps\n");
+                char letter = 'a';
+                for (SuggestedAction a : g.actions()) {
+                    wrap(out, "   " + letter++ + ") ", label(a) + "  [" + a.id() + ", score " + number(a.score()) + lowConfidence(a.confidence()) + "]");
+                    String indent = "      ";
+                    wrap(out, indent, "When: " + when(a));
+                    wrap(out, indent, "Team: " + String.join(", ", a.team()));
+                    if (!a.partners().isEmpty()) {
+                        wrap(out, indent, "Works with: " + String.join(", ", a.partners()));
+                    }
+                    wrap(out, indent, "Outcome: " + a.outcome().text());
+                    for (Reason r : a.because()) {
+                        wrap(out, indent, "Why: " + r.text() + " (rule: " + r.rule() + ")");
+                    }
+                    for (String c : a.caveats()) {
+                        wrap(out, indent, "Caveat: " + c);
+                    }
+                }
+                if (!g.partners().isEmpty()) {
+                    out.append("   Partners\n");
+                    for (SuggestedPartner p : g.partners()) {
+                        wrap(out, "   - ", p.title() + "  [" + p.id() + "]");
+                        for (Reason r : shown(p.because())) {
+                            wrap(out, "      ", "Why: " + r.text() + " (rule: " + r.rule() + ")");
+                        }
+                        more(p.because()).ifPresent(m -> wrap(out, "      ", m));
+                    }
+                }
+            }
+            return out.toString();
+        }
+
+        private void wrap(StringBuilder out, String firstIndent, String text) {
+            String indent = " ".repeat(firstIndent.length());
+            StringBuilder line = new StringBuilder(firstIndent);
+            boolean empty = true;
+            for (String word : text.split(" ")) {
+                // A word that does not fit goes to the next line, unless nothing but indentation is before it.
+                if (line.length() + (empty ? 0 : 1) + word.length() > width && !(empty && line.toString().isBlank())) {
+                    out.append(line.toString().stripTrailing()).append('\n');
+                    line = new StringBuilder(indent);
+                    empty = true;
+                }
+                if (!empty) {
+                    line.append(' ');
+                }
+                line.append(word);
+                empty = false;
+            }
+            out.append(line).append('\n');
+        }
     }
 
     // --- markdown ---------------------------------------------------------------------------------------

@@ -47,6 +47,25 @@ public final class PlanWriter {
         }
     }
 
+    /** The PDF's paper: US Letter by default (the districts are American), A4 for those who print on it. */
+    public enum PageSize {
+        LETTER("letter"), A4("A4");
+
+        private final String css;
+
+        PageSize(String css) {
+            this.css = css;
+        }
+
+        public static PageSize parse(String text) {
+            return switch (text.toLowerCase(Locale.ROOT)) {
+                case "letter" -> LETTER;
+                case "a4" -> A4;
+                default -> throw new IllegalArgumentException("'" + text + "' is not one of letter, a4");
+            };
+        }
+    }
+
     /** A Unicode font for the PDF when the machine has one; else the PDF's built-in Helvetica. */
     private static final File[] FONTS = {
             new File("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"), new File("/usr/share/fonts/TTF/DejaVuSans.ttf")};
@@ -67,6 +86,11 @@ public final class PlanWriter {
      *     draw. Plans read or drafted by the library never do; one built in code is refused, not half-written.
      */
     public static byte[] write(Plan plan, Format format) {
+        return write(plan, format, PageSize.LETTER);
+    }
+
+    /** The plan in a format; a PDF on paper of {@code pageSize} (the other formats leave paper to the reader's program). */
+    public static byte[] write(Plan plan, Format format, PageSize pageSize) {
         List<Problem> problems = PlanFile.problems(plan);
         if (!problems.isEmpty()) {
             throw new InputException("plan", problems);
@@ -75,7 +99,7 @@ public final class PlanWriter {
             case JSON -> PlanFile.write(plan).getBytes(StandardCharsets.UTF_8);
             case MD -> markdown(PlanDocument.of(plan)).getBytes(StandardCharsets.UTF_8);
             case DOCX -> PlanDocx.write(PlanDocument.of(plan));
-            case PDF -> pdf(PlanDocument.of(plan));
+            case PDF -> pdf(PlanDocument.of(plan), pageSize);
         };
     }
 
@@ -158,10 +182,10 @@ public final class PlanWriter {
 
     // --- PDF, through XHTML ----------------------------------------------------------------------------
 
-    static String xhtml(PlanDocument doc, boolean unicode) {
+    static String xhtml(PlanDocument doc, boolean unicode, PageSize pageSize) {
         StringBuilder out = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<html xmlns=\"http://www.w3.org/1999/xhtml\"><head><title>")
                 .append(esc(doc.title(), unicode)).append("</title><style>")
-                .append("@page { size: A4; margin: 18mm 16mm; } body { font-family: ").append(unicode ? "'DejaVu Sans', " : "").append("sans-serif; font-size: 9.5pt; }")
+                .append("@page { size: ").append(pageSize.css).append("; margin: 18mm 16mm; } body { font-family: ").append(unicode ? "'DejaVu Sans', " : "").append("sans-serif; font-size: 9.5pt; }")
                 .append(" h1 { font-size: 18pt; } h2 { font-size: 14pt; margin-top: 14pt; } h3 { font-size: 11.5pt; }")
                 .append(" table { border-collapse: collapse; width: 100%; } td, th { border: 1px solid #999; padding: 4px; vertical-align: top; }")
                 .append(" th { background: #eee; text-align: left; } td.c { width: 22%; font-weight: bold; } img { width: 100%; } img.trend { width: 80%; }")
@@ -195,7 +219,12 @@ public final class PlanWriter {
         return out.append("</body></html>").toString();
     }
 
+    /** A PDF on US Letter (for other writers of this package). */
     static byte[] pdf(PlanDocument doc) {
+        return pdf(doc, PageSize.LETTER);
+    }
+
+    static byte[] pdf(PlanDocument doc, PageSize pageSize) {
         File font = null;
         for (File f : FONTS) {
             if (f.isFile()) {
@@ -210,7 +239,7 @@ public final class PlanWriter {
             if (font != null) {
                 builder.useFont(font, "DejaVu Sans");
             }
-            builder.withHtmlContent(xhtml(doc, font != null), null);
+            builder.withHtmlContent(xhtml(doc, font != null, pageSize), null);
             builder.toStream(out);
             builder.run();
         } catch (IOException e) {

@@ -72,6 +72,7 @@ public final class PublicFigures {
     private final List<DistrictFigures> districts;
     private final Map<String, DistrictFigures> byId;
     private final Map<String, List<DistrictFigures>> byState;
+    private final Map<String, List<DistrictFigures>> byRegion;
 
     private PublicFigures(List<DistrictFigures> districts) {
         this.districts = List.copyOf(districts);
@@ -85,6 +86,12 @@ public final class PublicFigures {
         Map<String, List<DistrictFigures>> frozen = new TreeMap<>();
         states.forEach((s, list) -> frozen.put(s, List.copyOf(list)));
         this.byState = Collections.unmodifiableMap(frozen);
+        Map<String, List<DistrictFigures>> regions = new TreeMap<>();
+        for (DistrictFigures d : districts) {
+            regions.computeIfAbsent(d.region(), r -> new ArrayList<>()).add(d);
+        }
+        regions.replaceAll((r, list) -> List.copyOf(list));
+        this.byRegion = Collections.unmodifiableMap(regions);
     }
 
     /** The table shipped with the project, read on first use. */
@@ -167,6 +174,11 @@ public final class PublicFigures {
     public List<DistrictFigures> inState(String state) {
         String code = stateCode(state);
         return code == null ? List.of() : byState.getOrDefault(code, List.of());
+    }
+
+    /** The districts of one Census region as the table names it ("North Central", "Northeast", "South", "West"), by NCES id. */
+    public List<DistrictFigures> inRegion(String region) {
+        return byRegion.getOrDefault(region, List.of());
     }
 
     /** The two-letter codes of the states in the table. */

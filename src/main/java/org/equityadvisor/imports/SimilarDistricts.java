@@ -86,7 +86,7 @@ public final class SimilarDistricts {
     private List<DistrictFigures> candidates(String where, String state, String region) {
         return switch (where) {
             case "state" -> table.inState(state);
-            case "region" -> table.districts().stream().filter(f -> region.equals(f.region())).toList();
+            case "region" -> table.inRegion(region);
             default -> table.districts();
         };
     }

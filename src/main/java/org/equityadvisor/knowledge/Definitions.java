@@ -23,7 +23,8 @@ record Definitions(
         SortedMap<String, Partner> partners,
         SortedMap<String, Programme> programmes,
         Ranking ranking,
-        SortedMap<String, NtiaField> ntia) {
+        SortedMap<String, NtiaField> ntia,
+        Fit fit) {
 
     /** True when the id names a goal, action, partner, metric, indicator or programme. */
     boolean defines(String id) {

@@ -43,6 +43,8 @@ final class DefinitionsReader {
     static final String PARTNERS = "catalog/partners.yaml";
     static final String PROGRAMMES = "programmes.yaml";
     static final String RANKING = "ranking.yaml";
+    /** Optional: without it, advice is not fitted to the district's size. */
+    static final String FIT = "fit.yaml";
     static final List<String> FILES = List.of(SOURCES, INDICATORS, METRICS, GROUPS, GOALS, ACTIONS, PARTNERS, PROGRAMMES, RANKING);
     /** Optional: how plan goals roll up into a State Digital Equity Plan (the state roll-up reads it; advice does not). */
     static final String NTIA = "ntia.yaml";
@@ -85,7 +87,7 @@ final class DefinitionsReader {
 
     private Definitions readAll() {
         for (String path : files.paths(".yaml")) {
-            if (!FILES.contains(path) && !NTIA.equals(path)) {
+            if (!FILES.contains(path) && !FIT.equals(path) && !NTIA.equals(path)) {
                 problems.add(new Problem(path, "is not a file the rule set reads (see rules/README.md for the layout)"));
             }
         }
@@ -101,8 +103,9 @@ final class DefinitionsReader {
         SortedMap<String, Partner> partners = list(PARTNERS, "PT-", PARTNER_FIELDS, this::partner);
         SortedMap<String, Programme> programmes = list(PROGRAMMES, "", PROGRAMME_FIELDS, this::programme);
         Ranking ranking = ranking();
+        Fit fit = fit();
         SortedMap<String, NtiaField> ntia = files.text(NTIA) == null ? new TreeMap<>() : list(NTIA, "", NTIA_FIELDS, this::ntia);
-        Definitions d = new Definitions(sources, indicators, metrics, groups, goals, actions, partners, programmes, ranking, ntia);
+        Definitions d = new Definitions(sources, indicators, metrics, groups, goals, actions, partners, programmes, ranking, ntia, fit);
         crossCheck(d);
         return d;
     }
@@ -353,17 +356,93 @@ final class DefinitionsReader {
         return name == null || status == null ? null : new Programme(e.path(), name, status, ended, caveat, note, sources);
     }
 
+    private Fit fit() {
+        if (files.text(FIT) == null) {
+            return Fit.NONE;
+        }
+        YamlDocument doc = document(FIT);
+        if (doc == null) {
+            return Fit.NONE;
+        }
+        YamlEntry root = YamlEntry.of(doc, doc.root(), "", problems, Set.of("sizes", "teams", "lines"));
+        if (!root.valid()) {
+            return Fit.NONE;
+        }
+        List<Fit.Band> sizes = new ArrayList<>();
+        JsonNode list = root.node("sizes");
+        if (list != null && !list.isArray()) {
+            root.problem("sizes", "expected a list of bands, each '{ id: ..., below: N }'");
+        } else if (list != null) {
+            Integer last = 0;
+            for (int i = 0; i < list.size(); i++) {
+                YamlEntry band = YamlEntry.of(doc, list.get(i), "sizes[" + i + "]", problems, Set.of("id", "below"));
+                String id = band.valid() ? band.text("id", true) : null;
+                Double below = band.valid() ? band.number("below", false) : null;
+                if (below != null && (below <= last || below != Math.rint(below))) {
+                    band.problem("below", below + " must be a whole number above the band before (" + last + ")");
+                } else if (below == null && i < list.size() - 1) {
+                    band.problem("below", "only the last band may leave it out");
+                } else if (id != null) {
+                    sizes.add(new Fit.Band(id, below == null ? null : below.intValue()));
+                    last = below == null ? last : below.intValue();
+                }
+            }
+        }
+        Set<String> bands = new java.util.HashSet<>();
+        sizes.forEach(b -> bands.add(b.id()));
+        Map<String, Map<String, String>> teams = new TreeMap<>();
+        JsonNode teamNode = root.node("teams");
+        if (teamNode != null && teamNode.isObject()) {
+            teamNode.fields().forEachRemaining(band -> {
+                if (!bands.contains(band.getKey())) {
+                    root.problem("teams", "'" + band.getKey() + "' is not a band of sizes (" + String.join(", ", new java.util.TreeSet<>(bands)) + ")");
+                    return;
+                }
+                Map<String, String> roles = new TreeMap<>();
+                if (band.getValue().isObject()) {
+                    band.getValue().fields().forEachRemaining(r -> {
+                        if (r.getValue().isTextual() && !r.getValue().asText().isBlank()) {
+                            roles.put(r.getKey(), r.getValue().asText().strip());
+                        } else {
+                            problems.add(new Problem(doc.at(r.getValue()) + ": teams." + band.getKey() + "." + r.getKey(), "expected the role's name as text"));
+                        }
+                    });
+                } else {
+                    problems.add(new Problem(doc.at(band.getValue()) + ": teams." + band.getKey(), "expected a mapping of catalog role to role"));
+                }
+                teams.put(band.getKey(), roles);
+            });
+        } else if (teamNode != null) {
+            root.problem("teams", "expected a mapping of band to roles");
+        }
+        Map<String, Double> lines = new TreeMap<>();
+        JsonNode lineNode = root.node("lines");
+        if (lineNode != null && lineNode.isObject()) {
+            lineNode.fields().forEachRemaining(l -> {
+                if (l.getValue().isNumber()) {
+                    lines.put(l.getKey(), l.getValue().asDouble());
+                } else {
+                    problems.add(new Problem(doc.at(l.getValue()) + ": lines." + l.getKey(), "expected a number"));
+                }
+            });
+        } else if (lineNode != null) {
+            root.problem("lines", "expected a mapping of name to number");
+        }
+        return new Fit(sizes, teams, lines);
+    }
+
     private Ranking ranking() {
         YamlDocument doc = document(RANKING);
         if (doc == null) {
             return null;
         }
-        YamlEntry root = YamlEntry.of(doc, doc.root(), "", problems, Set.of("weights", "severity", "reach", "disparity", "uncertain"));
+        YamlEntry root = YamlEntry.of(doc, doc.root(), "", problems, Set.of("weights", "severity", "reach", "disparity", "uncertain", "age", "inferred", "peers"));
         YamlEntry w = root.child("weights", true, Set.of("severity", "reach", "disparity", "rating"));
-        YamlEntry s = root.child("severity", true, Set.of("severeGap", "gap", "weakness", "dataGap"));
-        YamlEntry r = root.child("reach", true, Set.of("fullAt", "defaultGroupShare", "system"));
+        YamlEntry s = root.child("severity", true, Set.of("gap", "halfway", "weakness", "dataGap"));
+        YamlEntry r = root.child("reach", true, Set.of("shareHalfAt", "headsFullAt", "heads", "defaultGroupShare", "system"));
         YamlEntry d = root.child("disparity", true, Set.of("fullAt"));
-        if (w == null || s == null || r == null || d == null || !w.valid() || !s.valid() || !r.valid() || !d.valid()) {
+        YamlEntry a = root.child("age", true, Set.of("staleAfter", "old"));
+        if (w == null || s == null || r == null || d == null || a == null || !w.valid() || !s.valid() || !r.valid() || !d.valid() || !a.valid()) {
             return null;
         }
         Double ws = unit(w, "severity");
@@ -374,8 +453,8 @@ final class DefinitionsReader {
             w.problem("severity", "the four weights add up to " + Math.round((ws + wr + wd + wt) * 1000) / 1000.0
                     + "; make them add up to 1");
         }
-        Double severeGap = unit(s, "severeGap");
         Double gap = unit(s, "gap");
+        Double halfway = positive(s, "halfway");
         Double dataGap = unit(s, "dataGap");
         Map<Integer, Double> weakness = new TreeMap<>();
         YamlEntry wk = s.child("weakness", true, Set.of("1", "2"));
@@ -387,16 +466,25 @@ final class DefinitionsReader {
                 }
             }
         }
-        Double fullAt = positive(r, "fullAt");
+        Double shareHalf = positive(r, "shareHalfAt");
+        Double headsFull = positive(r, "headsFullAt");
+        Double heads = unit(r, "heads");
         Double share = unit(r, "defaultGroupShare");
         Double system = unit(r, "system");
         Double disparity = positive(d, "fullAt");
         Double uncertain = unit(root, "uncertain");
-        if (ws == null || wr == null || wd == null || wt == null || severeGap == null || gap == null || dataGap == null
-                || weakness.size() != 2 || fullAt == null || share == null || system == null || disparity == null || uncertain == null) {
+        Double staleAfter = positive(a, "staleAfter");
+        Double old = unit(a, "old");
+        Double inferred = unit(root, "inferred");
+        // Optional, so a rule set written before districts were compared with their peers still loads.
+        Double peers = root.has("peers") ? unit(root, "peers") : Double.valueOf(0);
+        if (ws == null || wr == null || wd == null || wt == null || gap == null || halfway == null || dataGap == null
+                || weakness.size() != 2 || shareHalf == null || headsFull == null || heads == null || share == null || system == null
+                || disparity == null || uncertain == null || staleAfter == null || old == null || inferred == null || peers == null) {
             return null;
         }
-        return new Ranking(ws, wr, wd, wt, severeGap, gap, weakness, dataGap, fullAt, share, system, disparity, uncertain);
+        return new Ranking(ws, wr, wd, wt, gap, halfway, weakness, dataGap, shareHalf, headsFull, heads, share, system, disparity, uncertain,
+                staleAfter, old, inferred, peers);
     }
 
     private static Double unit(YamlEntry e, String field) {

@@ -22,6 +22,7 @@ import org.equityadvisor.model.Partner;
 import org.equityadvisor.model.Problem;
 import org.equityadvisor.model.Programme;
 import org.equityadvisor.model.Source;
+import org.equityadvisor.model.Trigger;
 import org.kie.api.KieBase;
 
 /**
@@ -36,18 +37,23 @@ public final class KnowledgeBase {
     private final Definitions definitions;
     private final List<RuleInfo> rules;
     private final Map<String, RuleInfo> rulesByName;
+    private final List<Trigger> triggers;
+    /** The hash of what was compiled (the rule files without the trigger table, plus the table's fixed rules). */
+    private final String compiledHash;
     private final KieBase kieBase;
     private final Map<String, String> ruleOfClass;
     private final boolean fromCache;
     private final Duration checkTime;
 
-    private KnowledgeBase(String origin, String hash, Definitions definitions, List<RuleInfo> rules, KieBase kieBase,
-            RuleCompiler.Report report) {
+    private KnowledgeBase(String origin, String hash, Definitions definitions, List<RuleInfo> rules, List<Trigger> triggers, String compiledHash,
+            KieBase kieBase, RuleCompiler.Report report) {
         this.origin = origin;
         this.hash = hash;
         this.definitions = definitions;
         this.rules = List.copyOf(rules);
         this.rulesByName = rules.stream().collect(Collectors.toUnmodifiableMap(RuleInfo::name, Function.identity()));
+        this.triggers = List.copyOf(triggers);
+        this.compiledHash = compiledHash;
         this.kieBase = kieBase;
         this.ruleOfClass = Map.copyOf(report.ruleOfClass);
         this.fromCache = report.fromCache;
@@ -110,19 +116,47 @@ public final class KnowledgeBase {
     }
 
     static KnowledgeBase load(Path dir, CompiledCache cache) {
-        return load(RuleFiles.read(dir), cache);
+        return load(RuleFiles.read(dir), cache, null);
+    }
+
+    /**
+     * Reads, checks and compiles the rule set in a folder again, reusing the compiled rules of {@code previous}
+     * when the edit did not touch them (a YAML file, a row of the trigger table): what keeps `rules watch` fast.
+     *
+     * @throws RuleSetException with every problem found, each naming its file and line
+     */
+    public static KnowledgeBase reload(Path dir, KnowledgeBase previous) {
+        return load(RuleFiles.read(dir), CompiledCache.fromEnvironment(), previous);
     }
 
     private static KnowledgeBase load(RuleFiles files, CompiledCache cache) {
+        return load(files, cache, null);
+    }
+
+    private static KnowledgeBase load(RuleFiles files, CompiledCache cache, KnowledgeBase previous) {
         List<Problem> problems = new ArrayList<>();
         Definitions definitions = DefinitionsReader.read(files, problems);
-        List<RuleInfo> rules = DrlChecker.check(files, definitions, problems);
+        TriggerTable table = TriggerTable.read(files, definitions, problems);
+        List<RuleInfo> rules = new ArrayList<>(DrlChecker.check(files, definitions, problems));
+        rules.addAll(table.rules(rules, problems));
         boolean parsed = problems.stream().noneMatch(p -> p.message().startsWith("syntax error") || p.message().startsWith("cannot be parsed"));
         String hash = files.hash();
-        // Compile even when the YAML has problems, so a coach sees DRL type errors in the same run.
+        // The table's rows are facts, not code: what is compiled (and cached, under its own hash) leaves them out,
+        // so a changed row finds the compiled rules in the cache. Compile even when the YAML has problems, so a
+        // coach sees DRL type errors in the same run.
+        RuleFiles compiled = table.compiled(files);
+        String compiledHash = compiled.hash();
         RuleCompiler.Report report = new RuleCompiler.Report();
         int lexical = problems.size();
-        KieBase kieBase = parsed && !files.paths(".drl").isEmpty() ? RuleCompiler.compile(files, hash, rules, problems, cache, report) : null;
+        KieBase kieBase;
+        if (previous != null && previous.compiledHash.equals(compiledHash)) {
+            // Checked when it was compiled; an edit of data leaves it as it was.
+            kieBase = previous.kieBase;
+            report.ruleOfClass.putAll(previous.ruleOfClass);
+            report.fromCache = true;
+        } else {
+            kieBase = parsed && !compiled.paths(".drl").isEmpty() ? RuleCompiler.compile(compiled, compiledHash, rules, problems, cache, report) : null;
+        }
         // Where the bytecode check names the rule and what it reaches, the lexical note on the same line says less.
         Set<String> named = problems.subList(lexical, problems.size()).stream().filter(p -> p.message().startsWith("rule \""))
                 .map(Problem::place).collect(Collectors.toSet());
@@ -133,7 +167,7 @@ public final class KnowledgeBase {
             }
             throw new RuleSetException(files.origin(), problems);
         }
-        return new KnowledgeBase(files.origin(), hash, definitions, rules, kieBase, report);
+        return new KnowledgeBase(files.origin(), hash, definitions, rules, table.rows(), compiledHash, kieBase, report);
     }
 
     /** "sha256:…" over the rule set's files: two advices with the same hash came from the same rules. */
@@ -158,6 +192,11 @@ public final class KnowledgeBase {
 
     public List<RuleInfo> rules() {
         return rules;
+    }
+
+    /** The rows of the trigger table (triggers.csv), in row order; each is also a rule of {@link #rules()} by the same name. */
+    public List<Trigger> triggers() {
+        return triggers;
     }
 
     public Optional<RuleInfo> rule(String name) {
@@ -199,6 +238,11 @@ public final class KnowledgeBase {
 
     public List<GroupLabel> groups() {
         return definitions.groups();
+    }
+
+    /** How advice fits the district's size (rules/fit.yaml); {@link Fit#NONE} without that file. */
+    public Fit fit() {
+        return definitions.fit() == null ? Fit.NONE : definitions.fit();
     }
 
     public Ranking ranking() {

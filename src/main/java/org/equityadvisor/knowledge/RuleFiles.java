@@ -94,6 +94,20 @@ record RuleFiles(String origin, SortedMap<String, byte[]> files) {
         }
     }
 
+    /** These files and one more (a generated one): what is compiled, while the hash stays that of the files themselves. */
+    RuleFiles with(String path, String text) {
+        SortedMap<String, byte[]> more = new TreeMap<>(files);
+        more.put(path, text.getBytes(StandardCharsets.UTF_8));
+        return new RuleFiles(origin, more);
+    }
+
+    /** These files but one. */
+    RuleFiles without(String path) {
+        SortedMap<String, byte[]> fewer = new TreeMap<>(files);
+        fewer.remove(path);
+        return new RuleFiles(origin, fewer);
+    }
+
     List<String> paths(String suffix) {
         return files.keySet().stream().filter(p -> p.endsWith(suffix)).toList();
     }

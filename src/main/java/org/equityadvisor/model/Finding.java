@@ -20,6 +20,13 @@ public record Finding(
     public static final String WEAKNESS = "weakness";
     public static final String STRENGTH = "strength";
     public static final String DATA_GAP = "data-gap";
+    /** A figure that cannot be right as given (more answers than students, shares over 100%): check it at the source. */
+    public static final String WARNING = "warning";
+    /**
+     * A figure not measured but inferred from the district's context (cost as the likely barrier where poverty
+     * is high); as a suggestion's confidence, one that rests only on such an inference.
+     */
+    public static final String INFERRED = "inferred";
     /** Confidence of a finding or suggestion that rests only on uncertain figures. */
     public static final String LOW_CONFIDENCE = "low";
 }

@@ -8,25 +8,38 @@ package org.equityadvisor.model;
  *                      points for {@code BEHIND_DISTRICT}
  * @param districtValue the district-wide figure a group is compared with ({@code BEHIND_DISTRICT} only)
  * @param uncertain     the figure rests on too few answers, or its margin of error could cross the threshold
+ * @param severe        past the severe line, and further past it than its margin of error: certainly severe
+ * @param possiblySevere past the severe line, but within its margin of error of it: severe only perhaps
  */
 public record Gap(String metric, String group, double value, double threshold, boolean severe, Kind kind, Double districtValue,
-        Divide divide, boolean uncertain) {
+        Divide divide, boolean uncertain, boolean possiblySevere) {
+
+    /** A gap whose severity is not in doubt (no margin of error reaching the severe line). */
+    public Gap(String metric, String group, double value, double threshold, boolean severe, Kind kind, Double districtValue, Divide divide,
+            boolean uncertain) {
+        this(metric, group, value, threshold, severe, kind, districtValue, divide, uncertain, false);
+    }
 
     public enum Kind {
         PAST_THRESHOLD, BEHIND_DISTRICT
     }
 
+    /** A gap past the metric's threshold; severe only when the margin of error cannot take it back over the severe line. */
     public static Gap pastThreshold(Measure measure, Metric metric) {
-        return new Gap(measure.metric(), measure.group(), measure.value(), metric.threshold(), metric.severeAt(measure.value()),
-                Kind.PAST_THRESHOLD, null, metric.divide(), measure.uncertainAgainst(metric.threshold()));
+        boolean pastSevere = metric.severeAt(measure.value());
+        boolean marginCrosses = pastSevere && measure.marginCrosses(metric.severe());
+        return new Gap(measure.metric(), measure.group(), measure.value(), metric.threshold(), pastSevere && !marginCrosses,
+                Kind.PAST_THRESHOLD, null, metric.divide(), measure.uncertainAgainst(metric.threshold()), marginCrosses);
     }
 
     /** A gap that is severe when the group is twice the disparity threshold behind. */
     public static Gap behindDistrict(Measure measure, Measure district, Metric metric, Metric disparity) {
         double behind = metric.behind(measure.value(), district.value());
-        return new Gap(measure.metric(), measure.group(), measure.value(), disparity.threshold(), behind >= 2 * disparity.threshold(),
+        boolean pastSevere = behind >= 2 * disparity.threshold();
+        boolean marginCrosses = pastSevere && measure.marginCrosses(district.value() + Math.signum(behind) * 2 * disparity.threshold());
+        return new Gap(measure.metric(), measure.group(), measure.value(), disparity.threshold(), pastSevere && !marginCrosses,
                 Kind.BEHIND_DISTRICT, district.value(), metric.divide(),
-                measure.uncertainAgainst(district.value() + Math.signum(behind) * disparity.threshold()));
+                measure.uncertainAgainst(district.value() + Math.signum(behind) * disparity.threshold()), marginCrosses);
     }
 
     public boolean wholeDistrict() {

@@ -55,7 +55,25 @@ public record Measure(String metric, String group, double value, Integer n, Doub
      * {@link #MIN_COUNT} answers, or its margin of error is at least its distance to the line.
      */
     public boolean uncertainAgainst(double line) {
-        return n != null && n < MIN_COUNT || moe != null && moe >= Math.abs(value - line);
+        return n != null && n < MIN_COUNT || marginCrosses(line);
+    }
+
+    /** True when the margin of error reaches the line: within it, the figure could be on either side. */
+    public boolean marginCrosses(double line) {
+        return moe != null && moe >= Math.abs(value - line);
+    }
+
+    /**
+     * True for survey answers (or a count of unknown kind) that outnumber {@code factor} times the enrollment:
+     * they cannot be right. An area estimate's count is the population it covers, so it never is.
+     */
+    public boolean answersAbove(Integer enrollment, double factor) {
+        return kind != Kind.ESTIMATE && n != null && enrollment != null && n > enrollment * factor;
+    }
+
+    /** Years between the figure and a later year; 0 when its year is not known. */
+    public int age(int year) {
+        return this.year == null ? 0 : Math.max(0, year - this.year);
     }
 
     /** True for a group's figure that counts fewer than {@link #MIN_GROUP} students: it must be suppressed. */

@@ -27,12 +27,14 @@ public record DiffReport(String before, String beforeOrigin, String after, Strin
     /** Where a compared district came from. */
     public enum Kind { SCENARIO, ASSESSMENT, PUBLIC }
 
-    public enum ChangeKind { ADDED, DROPPED, RERANKED }
+    /** Added, dropped, moved, or kept in place with a different score or different reasons. */
+    public enum ChangeKind { ADDED, DROPPED, RERANKED, REEXPLAINED }
 
     /**
      * One id whose place changed. For a goal the place is its rank; for an action, its goal and position
      * among that goal's steps ("G-CONNECT #2"); for a partner, the goal it first appears under; for a
-     * finding, its severity. {@code before} is null for an added id, {@code after} for a dropped one.
+     * finding, its severity; for a suggestion kept in place whose score or reasons changed (REEXPLAINED),
+     * the score or the reasons. {@code before} is null for an added id, {@code after} for a dropped one.
      */
     public record Change(String id, ChangeKind change, String before, String after) {
     }
@@ -175,6 +177,8 @@ public record DiffReport(String before, String beforeOrigin, String after, Strin
         add(parts, changes, c -> c.change() == ChangeKind.ADDED, c -> "+ " + c.id() + place(c.after()));
         add(parts, changes, c -> c.change() == ChangeKind.DROPPED, c -> "− " + c.id() + place(c.before()));
         add(parts, changes, c -> c.change() == ChangeKind.RERANKED, c -> c.id() + " " + c.before() + " → " + c.after());
+        add(parts, changes, c -> c.change() == ChangeKind.REEXPLAINED, c -> c.id() + (c.before().startsWith("score ")
+                ? " " + c.before() + " → " + c.after().substring("score ".length()) : " with other reasons: " + c.after()));
         out.append(item).append(what).append(": ").append(String.join(", ", parts)).append("\n");
     }
 

@@ -82,6 +82,15 @@ public final class RuleBook {
                 r.scenario().expect().notFired().stream().filter(rule -> !r.fired().contains(rule))
                         .forEach(rule -> misses.computeIfAbsent(rule, k -> new ArrayList<>()).add(label));
             }
+            // A row of the trigger table shows its generated cases: where it fires, and each near miss.
+            for (ScenarioResult r : result.generated()) {
+                if (!r.passed()) {
+                    continue;
+                }
+                String rule = r.scenario().description();
+                String label = "generated: " + r.scenario().name().replaceFirst("^row \\d+ (fires on |near miss: )", "");
+                (r.scenario().expect().fired().isEmpty() ? misses : fires).computeIfAbsent(rule, k -> new ArrayList<>()).add(label);
+            }
         }
         return new RuleBook(kb, fires, misses);
     }

@@ -22,6 +22,7 @@ import org.equityadvisor.model.Assessment;
 import org.equityadvisor.model.Finding;
 import org.equityadvisor.model.InputException;
 import org.equityadvisor.model.Problem;
+import org.equityadvisor.model.Reason;
 import org.equityadvisor.model.SuggestedAction;
 import org.equityadvisor.model.SuggestedGoal;
 import org.equityadvisor.model.SuggestedPartner;
@@ -171,7 +172,45 @@ public final class RuleSetDiff {
         List<DiffReport.Change> partners = ranked(partnerRanks(before), partnerRanks(after)).stream()
                 .filter(c -> c.change() != DiffReport.ChangeKind.RERANKED).toList();
         List<DiffReport.Change> findings = ranked(findingKeys(before), findingKeys(after));
+        goals = withExplained(goals, explained(before.goals().stream().map(g -> new Explained(g.id(), g.score(), g.because()))),
+                explained(after.goals().stream().map(g -> new Explained(g.id(), g.score(), g.because()))));
+        actions = withExplained(actions, explained(before.goals().stream().flatMap(g -> g.actions().stream()).map(a -> new Explained(a.id(), a.score(), a.because()))),
+                explained(after.goals().stream().flatMap(g -> g.actions().stream()).map(a -> new Explained(a.id(), a.score(), a.because()))));
+        partners = withExplained(partners, explained(before.goals().stream().flatMap(g -> g.partners().stream()).map(p -> new Explained(p.id(), p.score(), p.because()))),
+                explained(after.goals().stream().flatMap(g -> g.partners().stream()).map(p -> new Explained(p.id(), p.score(), p.because()))));
         return new DiffReport.DistrictDiff(kind, name, file, goals, actions, partners, findings);
+    }
+
+    /** What a suggestion says for itself: its score and its reasons. */
+    private record Explained(String id, double score, List<Reason> because) {
+    }
+
+    private static Map<String, Explained> explained(Stream<Explained> all) {
+        Map<String, Explained> out = new LinkedHashMap<>();
+        all.forEach(e -> out.putIfAbsent(e.id(), e));
+        return out;
+    }
+
+    /** Adds, for ids kept in place, a change when their score or reasons differ: a "same advice" verdict must mean the same words. */
+    private static List<DiffReport.Change> withExplained(List<DiffReport.Change> changes, Map<String, Explained> before, Map<String, Explained> after) {
+        List<DiffReport.Change> out = new ArrayList<>(changes);
+        for (Explained b : before.values()) {
+            Explained a = after.get(b.id());
+            if (a == null) {
+                continue;
+            }
+            if (Math.abs(a.score() - b.score()) > 1e-9) {
+                out.add(new DiffReport.Change(b.id(), DiffReport.ChangeKind.REEXPLAINED, String.format(java.util.Locale.ROOT, "score %.3f", b.score()),
+                        String.format(java.util.Locale.ROOT, "score %.3f", a.score())));
+            } else if (!a.because().equals(b.because())) {
+                out.add(new DiffReport.Change(b.id(), DiffReport.ChangeKind.REEXPLAINED, reasons(b.because()), reasons(a.because())));
+            }
+        }
+        return out;
+    }
+
+    private static String reasons(List<Reason> because) {
+        return because.stream().map(r -> r.rule() + ": " + r.text()).collect(java.util.stream.Collectors.joining(" | "));
     }
 
     private static Map<String, String> goalRanks(Advice advice) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.equityadvisor.advise.Advisor;
 import org.equityadvisor.advise.Explanation;
@@ -39,7 +40,7 @@ public final class ScenarioSuite {
     private static final Set<String> HEAD = Set.of("name", "description", "expect");
     private static final Set<String> EXPECT = Set.of("suggest", "notSuggest", "top", "findings", "noFindings", "fired", "notFired");
     private static final Set<String> FINDING = Set.of("kind", "id", "group", "severity", "confidence");
-    private static final Set<String> KINDS = Set.of(Finding.GAP, Finding.WEAKNESS, Finding.STRENGTH, Finding.DATA_GAP);
+    private static final List<String> KINDS = List.of(Finding.GAP, Finding.WEAKNESS, Finding.STRENGTH, Finding.DATA_GAP, Finding.WARNING, Finding.INFERRED);
 
     private final KnowledgeBase kb;
     private final List<Scenario> scenarios;
@@ -174,7 +175,7 @@ public final class ScenarioSuite {
             String kind = f.text("kind", true);
             String id = f.text("id", true);
             if (kind != null && !KINDS.contains(kind)) {
-                f.problem("kind", "'" + kind + "' is not one of gap, weakness, strength, data-gap");
+                f.problem("kind", "'" + kind + "' is not one of " + String.join(", ", KINDS));
             }
             String severity = f.text("severity", false);
             if (severity != null && !severity.equals("severe") && !severity.equals("flag")) {
@@ -195,39 +196,59 @@ public final class ScenarioSuite {
         return scenarios;
     }
 
-    /** Runs every scenario. Rule failures at run time fail the scenario; they do not stop the suite. */
+    /**
+     * Runs every scenario, then the generated firing case and near misses of every row of the trigger table.
+     * Rule failures at run time fail the case; they do not stop the suite.
+     */
     public SuiteResult run(Advisor advisor) {
-        List<ScenarioResult> results = new ArrayList<>();
+        // Cases are independent and the advisor is thread-safe: run them on every core, keep them in order.
+        // A rule set that runs away stops the suite: the other cases would each wait out the same budget.
+        AtomicReference<String> runaway = new AtomicReference<>();
+        List<Outcome> scenarioOutcomes = scenarios.parallelStream().map(s -> run(advisor, s, runaway)).toList();
+        List<Outcome> generatedOutcomes = new TriggerCases(kb).all().parallelStream().map(s -> run(advisor, s, runaway)).toList();
         Set<String> fired = new TreeSet<>();
         Set<String> nearMissed = new TreeSet<>();
+        // The catalog's coverage comes from whole districts only: a generated case suggests what its row names by construction.
         Set<String> suggested = new TreeSet<>();
-        for (Scenario s : scenarios) {
-            if (!s.readable()) {
-                results.add(new ScenarioResult(s, s.problems().stream().map(Problem::toString).toList(), List.of()));
-                continue;
-            }
-            try {
-                Explanation explanation = advisor.explain(s.assessment());
-                explanation.firings().forEach(f -> fired.add(f.rule()));
-                nearMissed.addAll(s.expect().notFired());
-                explanation.advice().suggestedIds().forEach(suggested::add);
-                results.add(new ScenarioResult(s, check(s.expect(), explanation),
-                        explanation.firings().stream().map(Firing::rule).distinct().toList()));
-            } catch (RuleBudgetException e) {
-                // The rule set itself runs away: the other scenarios would each wait out the same budget.
-                results.add(new ScenarioResult(s, List.of(e.getMessage()), List.of()));
-                scenarios.stream().skip(results.size()).forEach(rest -> results.add(new ScenarioResult(rest,
-                        List.of("not run: the rule set went past its budget in " + s.file()), List.of())));
-                break;
-            } catch (InputException | RuleSetException e) {
-                results.add(new ScenarioResult(s, List.of(e.getMessage()), List.of()));
-            }
+        for (Outcome o : scenarioOutcomes) {
+            fired.addAll(o.result().fired());
+            nearMissed.addAll(o.nearMissed());
+            suggested.addAll(o.suggested());
+        }
+        for (Outcome o : generatedOutcomes) {
+            fired.addAll(o.result().fired());
+            nearMissed.addAll(o.nearMissed());
         }
         List<String> neverFired = kb.rules().stream().map(RuleInfo::name).filter(r -> !fired.contains(r)).sorted().toList();
         List<String> noNearMiss = kb.rules().stream().map(RuleInfo::name).filter(r -> !nearMissed.contains(r)).sorted().toList();
         List<String> neverSuggested = Stream.of(kb.goals().keySet(), kb.actions().keySet(), kb.partners().keySet())
                 .flatMap(Set::stream).filter(id -> !suggested.contains(id)).sorted().toList();
-        return new SuiteResult(results, new Coverage(neverFired, noNearMiss, neverSuggested));
+        return new SuiteResult(scenarioOutcomes.stream().map(Outcome::result).toList(), generatedOutcomes.stream().map(Outcome::result).toList(),
+                new Coverage(neverFired, noNearMiss, neverSuggested));
+    }
+
+    /** One case's result with what it adds to the suite's coverage. */
+    private record Outcome(ScenarioResult result, List<String> nearMissed, List<String> suggested) {
+    }
+
+    private static Outcome run(Advisor advisor, Scenario s, AtomicReference<String> runaway) {
+        if (!s.readable()) {
+            return new Outcome(new ScenarioResult(s, s.problems().stream().map(Problem::toString).toList(), List.of()), List.of(), List.of());
+        }
+        if (runaway.get() != null) {
+            return new Outcome(new ScenarioResult(s, List.of("not run: the rule set went past its budget in " + runaway.get()), List.of()), List.of(),
+                    List.of());
+        }
+        try {
+            Explanation explanation = advisor.explain(s.assessment());
+            return new Outcome(new ScenarioResult(s, check(s.expect(), explanation), explanation.firings().stream().map(Firing::rule).distinct().toList()),
+                    s.expect().notFired(), explanation.advice().suggestedIds().toList());
+        } catch (RuleBudgetException e) {
+            runaway.compareAndSet(null, s.file());
+            return new Outcome(new ScenarioResult(s, List.of(e.getMessage()), List.of()), List.of(), List.of());
+        } catch (InputException | RuleSetException e) {
+            return new Outcome(new ScenarioResult(s, List.of(e.getMessage()), List.of()), List.of(), List.of());
+        }
     }
 
     static List<String> check(Expectations x, Explanation explanation) {

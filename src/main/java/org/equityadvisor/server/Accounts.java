@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentSkipListMap;
 import org.equityadvisor.model.InputException;
 import org.equityadvisor.model.Problem;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -33,22 +34,22 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
  * and answer a wrong guess faster than bcrypt does, telling which names exist. With no file, the first start
  * creates one admin with a random password, prints it once, and keeps only its hash.
  */
-final class Accounts implements UserDetailsService {
+public final class Accounts implements UserDetailsService {
 
     /** COORDINATOR: a state coordinator, who reads (never changes) the plans of the districts of their states. */
-    enum Role { LEADER, COACH, COORDINATOR, ADMIN }
+    public enum Role { LEADER, COACH, COORDINATOR, ADMIN }
 
     /** A signed-in user: name, role and the districts whose plans a leader may see. */
-    static final class Account extends User {
+    public static final class Account extends User {
         private final Role role;
         private final List<String> districts;
         private final List<String> states;
 
-        Account(String name, String password, Role role, List<String> districts) {
+        public Account(String name, String password, Role role, List<String> districts) {
             this(name, password, role, districts, List.of());
         }
 
-        Account(String name, String password, Role role, List<String> districts, List<String> states) {
+        public Account(String name, String password, Role role, List<String> districts, List<String> states) {
             super(name, password, List.of(new SimpleGrantedAuthority("ROLE_" + role)));
             this.role = role;
             this.districts = List.copyOf(districts);
@@ -63,11 +64,11 @@ final class Accounts implements UserDetailsService {
             return role == Role.ADMIN || role == Role.COORDINATOR && state != null && states.contains(state.toUpperCase(Locale.ROOT));
         }
 
-        List<String> states() {
+        public List<String> states() {
             return states;
         }
 
-        Role role() {
+        public Role role() {
             return role;
         }
 
@@ -75,20 +76,21 @@ final class Accounts implements UserDetailsService {
          * True when this user may work on the plans and advice of the district with this id. Only the id
          * counts: a district's name is free text anyone can write, so it never grants access.
          */
-        boolean serves(String districtId) {
+        public boolean serves(String districtId) {
             return role == Role.ADMIN || districtId != null && districts.contains(districtId);
         }
 
-        List<String> districts() {
+        public List<String> districts() {
             return districts;
         }
     }
 
     private static final Set<String> FIELDS = Set.of("name", "password", "role", "districts", "states");
+    /** Sorted by name; the user store adds and changes users while the server runs. */
     private final Map<String, Account> accounts;
 
     private Accounts(Map<String, Account> accounts) {
-        this.accounts = accounts;
+        this.accounts = new ConcurrentSkipListMap<>(accounts);
     }
 
     @Override
@@ -102,8 +104,18 @@ final class Accounts implements UserDetailsService {
     }
 
     /** The account of this name, if there is one. */
-    Optional<Account> find(String name) {
+    public Optional<Account> find(String name) {
         return Optional.ofNullable(accounts.get(name));
+    }
+
+    /** Every user, by name. */
+    public List<Account> all() {
+        return List.copyOf(accounts.values());
+    }
+
+    /** Adds a user or replaces the one of the same name: the user store calls this after each write. */
+    void put(Account account) {
+        accounts.put(account.getUsername(), account);
     }
 
     int size() {

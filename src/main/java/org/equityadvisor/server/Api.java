@@ -1,16 +1,30 @@
 package org.equityadvisor.server;
 
 import io.swagger.v3.oas.annotations.Operation;
-import java.util.LinkedHashMap;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import org.equityadvisor.export.AdviceWriter;
 import org.equityadvisor.imports.AssessmentReader;
 import org.equityadvisor.knowledge.KnowledgeBase;
+import org.equityadvisor.knowledge.RuleInfo;
+import org.equityadvisor.model.Action;
 import org.equityadvisor.model.Advice;
 import org.equityadvisor.model.Assessment;
+import org.equityadvisor.model.Goal;
+import org.equityadvisor.model.GroupLabel;
+import org.equityadvisor.model.Indicator;
 import org.equityadvisor.model.InputException;
+import org.equityadvisor.model.Metric;
+import org.equityadvisor.model.Partner;
 import org.equityadvisor.model.Problem;
+import org.equityadvisor.model.Programme;
+import org.equityadvisor.model.Source;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -34,25 +48,51 @@ class Api {
         this.limits = limits;
     }
 
+    /** What an assessment form needs: the framework of the rule set that answers, with its hash. */
+    record Framework(String ruleSet, Collection<Indicator> indicators, Collection<Metric> metrics, List<GroupLabel> groups, Collection<Goal> goals,
+            Collection<Action> actions, Collection<Partner> partners, Collection<Source> sources, Collection<Programme> programmes) {
+    }
+
+    /** One problem of a rule set: the file and line, and what is wrong there. */
+    record RuleError(@Schema(example = "rules/access.drl:12") String place, @Schema(example = "GM-99 is not a metric of metrics.yaml") String message) {
+    }
+
+    /** The last attempt to load the rules, good or not. */
+    record LoadAttempt(Instant at, boolean swapped, @Schema(description = "the attempted rule set's hash, when it could be read") String hash,
+            List<RuleError> errors) {
+    }
+
+    /** The rule set in use and the last load attempt. */
+    record RulesStatus(String hash, @Schema(description = "the rules folder served, or the rule set bundled in the jar") String folder, Instant loadedAt,
+            @Schema(example = "9 passed, 0 failed") String scenarios, @Schema(allowableValues = {"ok", "refused"}) String status, LoadAttempt lastAttempt,
+            List<RuleInfo> rules) {
+    }
+
+    /** What a reload did: swapped in or not, the hash now serving, and why not. */
+    record Reload(boolean swapped, String hash, List<RuleError> errors) {
+    }
+
     @Operation(tags = "Framework", summary = "Indicators, metrics, groups, goals, actions, partners, sources and programmes: what an assessment form needs")
     @GetMapping("/api/framework")
-    Map<String, Object> framework() {
+    Framework framework() {
         KnowledgeBase kb = ruleSets.active().kb();
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("ruleSet", kb.hash());
-        out.put("indicators", kb.indicators().values());
-        out.put("metrics", kb.metrics().values());
-        out.put("groups", kb.groups());
-        out.put("goals", kb.goals().values());
-        out.put("actions", kb.actions().values());
-        out.put("partners", kb.partners().values());
-        out.put("sources", kb.sources().values());
-        out.put("programmes", kb.programmes().values());
-        return out;
+        return new Framework(kb.hash(), kb.indicators().values(), kb.metrics().values(), kb.groups(), kb.goals().values(), kb.actions().values(),
+                kb.partners().values(), kb.sources().values(), kb.programmes().values());
     }
 
     /** Advice as contract.md has it, byte for byte what {@code advise --format json} prints. */
-    @Operation(tags = "Advice", summary = "Advice for one assessment (contract.md input, JSON or YAML); the Advice JSON of contract.md, with the rule-set hash")
+    @Operation(tags = "Advice", summary = "Advice for one assessment (contract.md input, JSON or YAML); the Advice JSON of contract.md, with the rule-set hash",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = "An assessment (docs/input.md), as JSON or YAML",
+                    content = {@Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(ref = ApiDocs.ASSESSMENT),
+                            examples = @ExampleObject(name = "Riverbend", value = ApiDocs.ASSESSMENT_EXAMPLE)),
+                            @Content(mediaType = "application/yaml", schema = @Schema(ref = ApiDocs.ASSESSMENT))}),
+            responses = {
+                @ApiResponse(responseCode = "200", description = "The advice; X-Rule-Set carries the hash of the rule set that answered",
+                        headers = @Header(name = RULE_SET_HEADER, description = "sha256:… of the rule set", schema = @Schema(type = "string")),
+                        content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = Advice.class))),
+                @ApiResponse(responseCode = "400", ref = ApiDocs.INVALID),
+                @ApiResponse(responseCode = "403", description = "A leader asked for another district's advice, or gave no district id",
+                        content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))})
     @PostMapping(value = "/api/advice", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/yaml", MediaType.TEXT_PLAIN_VALUE},
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> advice(@RequestBody String body, @AuthenticationPrincipal Accounts.Account me) {
@@ -67,40 +107,34 @@ class Api {
 
     @Operation(tags = "Rules", summary = "The rule set in use: hash, rules with their metadata, and the last load attempt with any errors (file:line)")
     @GetMapping("/api/rules")
-    Map<String, Object> rules() {
+    RulesStatus rules() {
         RuleSets.Active active = ruleSets.active();
         RuleSets.Attempt last = ruleSets.lastAttempt();
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("hash", active.kb().hash());
-        out.put("folder", ruleSets.folder().toString());
-        out.put("loadedAt", active.loadedAt().toString());
-        out.put("scenarios", active.scenarios());
-        out.put("status", last.swapped() ? "ok" : "refused");
-        Map<String, Object> attempt = new LinkedHashMap<>();
-        attempt.put("at", last.at().toString());
-        attempt.put("swapped", last.swapped());
-        if (last.hash() != null) {
-            attempt.put("hash", last.hash());
-        }
-        attempt.put("errors", errors(last));
-        out.put("lastAttempt", attempt);
-        out.put("rules", active.kb().rules());
-        return out;
+        return new RulesStatus(active.kb().hash(), ruleSets.origin(), active.loadedAt(), active.scenarios(), last.swapped() ? "ok" : "refused",
+                new LoadAttempt(last.at(), last.swapped(), last.hash(), errors(last)), active.kb().rules());
     }
 
-    @Operation(tags = "Rules", summary = "Reload the rules now: check, run the scenarios, swap in only when all pass (422 with the errors otherwise)")
+    @Operation(tags = "Rules", summary = "Reload the rules now: check, run the scenarios, swap in only when all pass (422 with the errors otherwise)",
+            responses = {
+                @ApiResponse(responseCode = "200", description = "The rule set was checked, passed its scenarios and now serves",
+                        content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = Reload.class))),
+                @ApiResponse(responseCode = "422", description = "The rule set was refused; the old one keeps serving. Each error has file and line",
+                        content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = Reload.class))),
+                @ApiResponse(responseCode = "409", description = "The server answers with the rule set bundled in the jar, which cannot change",
+                        content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))})
     @PostMapping("/api/rules/reload")
-    ResponseEntity<Map<String, Object>> reload() {
+    ResponseEntity<Reload> reload() {
+        if (ruleSets.folder().isEmpty()) {
+            throw new ApiException(HttpStatus.CONFLICT, "This server answers with " + ruleSets.origin() + " (" + ruleSets.active().kb().hash()
+                    + "), which cannot change while it runs. Start serve with --rules DIR, or in a folder that has rules/, to reload rules.");
+        }
         RuleSets.Attempt attempt = ruleSets.reload();
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("swapped", attempt.swapped());
-        out.put("hash", ruleSets.active().kb().hash());
-        out.put("errors", errors(attempt));
-        return ResponseEntity.status(attempt.swapped() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY).body(out);
+        return ResponseEntity.status(attempt.swapped() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY)
+                .body(new Reload(attempt.swapped(), ruleSets.active().kb().hash(), errors(attempt)));
     }
 
-    private static List<Map<String, String>> errors(RuleSets.Attempt attempt) {
-        return attempt.errors().stream().map(p -> Map.of("place", p.place(), "message", p.message())).toList();
+    private static List<RuleError> errors(RuleSets.Attempt attempt) {
+        return attempt.errors().stream().map(p -> new RuleError(p.place(), p.message())).toList();
     }
 
     /**

@@ -2,16 +2,19 @@ package org.equityadvisor.server;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.equityadvisor.knowledge.KnowledgeBase;
 import org.equityadvisor.model.InputException;
 import org.equityadvisor.model.Problem;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.actuate.info.InfoContributor;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -24,7 +27,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 @SpringBootApplication
 public class EquityAdvisorServer {
 
-    /** What {@code serve} is told on the command line. */
+    /** What {@code serve} is told on the command line; {@code rules} null serves the rule set bundled in the jar. */
     public record Options(Path rules, Path scenarios, Path users, Path data, String host, int port, boolean watch) {
     }
 
@@ -35,8 +38,8 @@ public class EquityAdvisorServer {
     /** Starts the server and returns once it listens. Spring arguments given by the user win over the options. */
     public static Running start(Options options, String... springArgs) {
         Map<String, Object> settings = new LinkedHashMap<>();
-        settings.put("equityadvisor.rules", options.rules());
-        settings.put("equityadvisor.scenarios", options.scenarios());
+        settings.put("equityadvisor.rules", options.rules() == null ? BUNDLED : options.rules());
+        settings.put("equityadvisor.scenarios", options.scenarios() == null ? "" : options.scenarios());
         settings.put("equityadvisor.data", options.data());
         settings.put("equityadvisor.users", options.users() == null ? "" : options.users());
         settings.put("equityadvisor.watch", options.watch());
@@ -94,14 +97,27 @@ public class EquityAdvisorServer {
         return new Durability();
     }
 
+    /** The value of {@code equityadvisor.rules} that serves the rule set bundled in the jar. */
+    static final String BUNDLED = "bundled";
+
+    /** {@code equityadvisor.rules}: a folder; "bundled"; or, unset, ./rules when there is one and the bundled rule set otherwise. */
     @Bean(destroyMethod = "close")
-    RuleSets ruleSets(@Value("${equityadvisor.rules:rules}") String rules, @Value("${equityadvisor.scenarios:scenarios}") String scenarios,
+    RuleSets ruleSets(@Value("${equityadvisor.rules:}") String rules, @Value("${equityadvisor.scenarios:scenarios}") String scenarios,
             @Value("${equityadvisor.watch:true}") boolean watch) {
-        RuleSets sets = new RuleSets(Path.of(rules), scenarios.isBlank() ? null : Path.of(scenarios));
+        Path folder = rules.isBlank() ? (Files.isDirectory(Path.of("rules")) ? Path.of("rules") : null) : rules.equals(BUNDLED) ? null : Path.of(rules);
+        Path tests = scenarios.isBlank() || !Files.isDirectory(Path.of(scenarios)) ? null : Path.of(scenarios);
+        RuleSets sets = new RuleSets(folder, folder == null ? null : tests);
         if (watch) {
             sets.watch();
         }
         return sets;
+    }
+
+    /** /actuator/info: this program's name and version, and the rule set serving now. */
+    @Bean
+    InfoContributor appInfo(RuleSets ruleSets) {
+        return builder -> builder.withDetail("app", Map.of("name", "Equity Advisor", "version", KnowledgeBase.version()))
+                .withDetail("ruleSet", Map.of("hash", ruleSets.active().kb().hash(), "origin", ruleSets.origin()));
     }
 
     @Bean

@@ -23,13 +23,13 @@ import org.springframework.util.unit.DataSize;
  * were made against and change nothing when another update got there first, so no update is ever lost.
  */
 @Repository
-class PlanStore {
+public class PlanStore {
 
     /** A stored plan: its id, the version an update must name, and the plan. */
-    record Stored(String id, int version, String districtId, boolean deleted, Plan plan) {
+    public record Stored(String id, int version, String districtId, boolean deleted, Plan plan) {
     }
 
-    record Version(int version, Instant savedAt, String savedBy, String change) {
+    public record Version(int version, Instant savedAt, String savedBy, String change) {
     }
 
     private final JdbcClient jdbc;

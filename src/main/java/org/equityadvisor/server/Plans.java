@@ -7,14 +7,17 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import org.equityadvisor.export.PlanWriter;
 import org.equityadvisor.imports.AssessmentReader;
@@ -54,6 +57,27 @@ class Plans {
     private final RuleSets ruleSets;
     private final ObjectMapper json;
 
+    /** The body of POST /api/plans: the assessment, and the goals to accept by id or how many of the top ones. */
+    @Schema(description = "Give accept or top")
+    record DraftRequest(@Schema(ref = ApiDocs.ASSESSMENT, requiredMode = Schema.RequiredMode.REQUIRED) Object assessment,
+            @Schema(example = "[\"G-CONNECT\", \"G-DEVICE\"]") List<String> accept, @Schema(example = "3", minimum = "1") Integer top,
+            @Schema(description = "the plan's first month (default: the assessment's planStart, else today)") LocalDate start) {
+    }
+
+    /** The body that names a goal, action step or partner to accept. */
+    record IdRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "G-CONNECT") String id) {
+    }
+
+    /** One plan in the list. */
+    record PlanRow(String id, int version, String districtId, String title, @Schema(description = "how many goals it has") int goals) {
+    }
+
+    /** The CoSN rubric check of a plan. */
+    record CheckResult(boolean passed, List<PlanCheck.Criterion> criteria, List<String> warnings) {
+    }
+
+    private static final String PLAN_JSON = "The plan (plan file JSON); ETag is its version";
+
     Plans(PlanStore store, RuleSets ruleSets, ObjectMapper json) {
         this.store = store;
         this.ruleSets = ruleSets;
@@ -61,7 +85,18 @@ class Plans {
     }
 
     /** Body: {"assessment": {...}, "accept": ["G-CONNECT", ...] or "top": 3, "start": "2027-01-11"}. */
-    @Operation(tags = "Plans", summary = "Draft a plan: {\"assessment\": {...}, \"accept\": [\"G-CONNECT\"]} or {\"assessment\": {...}, \"top\": 3}, optional \"start\"")
+    @Operation(tags = "Plans", summary = "Draft a plan: {\"assessment\": {...}, \"accept\": [\"G-CONNECT\"]} or {\"assessment\": {...}, \"top\": 3}, optional \"start\"",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = DraftRequest.class))),
+            responses = {
+                @ApiResponse(responseCode = "201", description = "The drafted plan; Location and X-Plan-Id name it, ETag is its version, X-Rule-Set the rules' hash",
+                        headers = {@Header(name = "Location", schema = @Schema(type = "string")), @Header(name = "X-Plan-Id", schema = @Schema(type = "string")),
+                            @Header(name = "ETag", schema = @Schema(type = "string")), @Header(name = Api.RULE_SET_HEADER, schema = @Schema(type = "string"))},
+                        content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = Plan.class))),
+                @ApiResponse(responseCode = "403", description = "A leader drafting for another district", content = @Content(mediaType = ApiDocs.PROBLEM_JSON,
+                        schema = @Schema(ref = ApiDocs.PROBLEM))),
+                @ApiResponse(responseCode = "507", description = "The district's quota of plans or bytes is reached", content = @Content(
+                        mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))})
     @PostMapping(value = "/api/plans", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> create(@RequestBody String body, @AuthenticationPrincipal Accounts.Account me) {
         JsonNode request = tree(body);
@@ -108,24 +143,17 @@ class Plans {
 
     @Operation(tags = "Plans", summary = "The plans of your districts (of your state, for a state coordinator; all, for an admin)")
     @GetMapping("/api/plans")
-    List<Map<String, Object>> list(@AuthenticationPrincipal Accounts.Account me) {
-        List<Map<String, Object>> out = new ArrayList<>();
+    List<PlanRow> list(@AuthenticationPrincipal Accounts.Account me) {
         List<PlanStore.Stored> mine = me.role() == Accounts.Role.ADMIN ? store.list(null)
                 : me.role() == Accounts.Role.COORDINATOR ? me.states().stream().flatMap(state -> store.listByState(state).stream()).toList()
                 : store.list(me.districts());
-        for (PlanStore.Stored s : mine) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("id", s.id());
-            row.put("version", s.version());
-            row.put("districtId", s.districtId());
-            row.put("title", s.plan().title());
-            row.put("goals", s.plan().goals().size());
-            out.add(row);
-        }
-        return out;
+        return mine.stream().map(s -> new PlanRow(s.id(), s.version(), s.districtId(), s.plan().title(), s.plan().goals().size())).toList();
     }
 
-    @Operation(tags = "Plans", summary = "A plan (plan file JSON), with its version as ETag")
+    @Operation(tags = "Plans", summary = "A plan (plan file JSON), with its version as ETag",
+            responses = {
+                @ApiResponse(responseCode = "200", description = PLAN_JSON, headers = @Header(name = "ETag", schema = @Schema(type = "string")),
+                        content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = Plan.class)))})
     @GetMapping(value = "/api/plans/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> get(@PathVariable String id, @AuthenticationPrincipal Accounts.Account me) {
         PlanStore.Stored s = visible(id, me);
@@ -133,10 +161,20 @@ class Plans {
     }
 
     /** Replaces the plan; If-Match must name the version it was edited from. */
-    @Operation(tags = "Plans", summary = "Replace a plan; If-Match must carry the ETag you read (412 when stale, 428 when missing)")
+    @Operation(tags = "Plans", summary = "Replace a plan; If-Match must carry the ETag you read (412 when stale, 428 when missing)",
+            responses = {
+                @ApiResponse(responseCode = "200", description = PLAN_JSON, headers = @Header(name = "ETag", schema = @Schema(type = "string")),
+                        content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = Plan.class))),
+                @ApiResponse(responseCode = "412", description = "If-Match names a version that is no longer the latest", content = @Content(
+                        mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM))),
+                @ApiResponse(responseCode = "428", description = "If-Match is missing", content = @Content(mediaType = ApiDocs.PROBLEM_JSON,
+                        schema = @Schema(ref = ApiDocs.PROBLEM))),
+                @ApiResponse(responseCode = "507", description = "The district's quota is reached", content = @Content(mediaType = ApiDocs.PROBLEM_JSON,
+                        schema = @Schema(ref = ApiDocs.PROBLEM)))})
     @PutMapping(value = "/api/plans/{id}", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> put(@PathVariable String id, @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-            @RequestBody String body, @AuthenticationPrincipal Accounts.Account me) {
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = Plan.class))) @RequestBody String body, @AuthenticationPrincipal Accounts.Account me) {
         PlanStore.Stored s = visible(id, me);
         int expected = required(ifMatch);
         Plan plan = PlanFile.read("request", body);
@@ -144,7 +182,16 @@ class Plans {
         return saved(store.update(s, expected, plan, me.getUsername(), "replaced"), s);
     }
 
-    @Operation(tags = "Plans", summary = "Accept a suggested goal: {\"id\": \"G-CONNECT\"}")
+    @Operation(tags = "Plans", summary = "Accept a suggested goal: {\"id\": \"G-CONNECT\"}",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = IdRequest.class))),
+            responses = {
+                @ApiResponse(responseCode = "200", description = PLAN_JSON, headers = @Header(name = "ETag", schema = @Schema(type = "string")),
+                        content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = Plan.class))),
+                @ApiResponse(responseCode = "412", description = "If-Match names a version that is no longer the latest", content = @Content(
+                        mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM))),
+                @ApiResponse(responseCode = "507", description = "The district's quota is reached", content = @Content(mediaType = ApiDocs.PROBLEM_JSON,
+                        schema = @Schema(ref = ApiDocs.PROBLEM)))})
     @PostMapping(value = "/api/plans/{id}/goals", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> acceptGoal(@PathVariable String id, @RequestBody String body, @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @AuthenticationPrincipal Accounts.Account me) {
@@ -152,14 +199,30 @@ class Plans {
         return edit(id, ifMatch, me, "accepted goal " + goal, (drafts, plan) -> drafts.acceptGoal(plan, goal));
     }
 
-    @Operation(tags = "Plans", summary = "Remove a goal and everything under it")
+    @Operation(tags = "Plans", summary = "Remove a goal and everything under it",
+            responses = {
+                @ApiResponse(responseCode = "200", description = PLAN_JSON, headers = @Header(name = "ETag", schema = @Schema(type = "string")),
+                        content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = Plan.class))),
+                @ApiResponse(responseCode = "412", description = "If-Match names a version that is no longer the latest", content = @Content(
+                        mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM))),
+                @ApiResponse(responseCode = "507", description = "The district's quota is reached", content = @Content(mediaType = ApiDocs.PROBLEM_JSON,
+                        schema = @Schema(ref = ApiDocs.PROBLEM)))})
     @DeleteMapping(value = "/api/plans/{id}/goals/{goal}", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> removeGoal(@PathVariable String id, @PathVariable String goal,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch, @AuthenticationPrincipal Accounts.Account me) {
         return edit(id, ifMatch, me, "removed goal " + goal, (drafts, plan) -> drafts.removeGoal(plan, goal));
     }
 
-    @Operation(tags = "Plans", summary = "Accept an action step into a goal: {\"id\": \"AS-10\"}")
+    @Operation(tags = "Plans", summary = "Accept an action step into a goal: {\"id\": \"AS-10\"}",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = IdRequest.class))),
+            responses = {
+                @ApiResponse(responseCode = "200", description = PLAN_JSON, headers = @Header(name = "ETag", schema = @Schema(type = "string")),
+                        content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = Plan.class))),
+                @ApiResponse(responseCode = "412", description = "If-Match names a version that is no longer the latest", content = @Content(
+                        mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM))),
+                @ApiResponse(responseCode = "507", description = "The district's quota is reached", content = @Content(mediaType = ApiDocs.PROBLEM_JSON,
+                        schema = @Schema(ref = ApiDocs.PROBLEM)))})
     @PostMapping(value = "/api/plans/{id}/goals/{goal}/actions", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> acceptAction(@PathVariable String id, @PathVariable String goal, @RequestBody String body,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch, @AuthenticationPrincipal Accounts.Account me) {
@@ -167,14 +230,30 @@ class Plans {
         return edit(id, ifMatch, me, "accepted " + action + " into " + goal, (drafts, plan) -> drafts.acceptAction(plan, goal, action));
     }
 
-    @Operation(tags = "Plans", summary = "Remove an action step")
+    @Operation(tags = "Plans", summary = "Remove an action step",
+            responses = {
+                @ApiResponse(responseCode = "200", description = PLAN_JSON, headers = @Header(name = "ETag", schema = @Schema(type = "string")),
+                        content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = Plan.class))),
+                @ApiResponse(responseCode = "412", description = "If-Match names a version that is no longer the latest", content = @Content(
+                        mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM))),
+                @ApiResponse(responseCode = "507", description = "The district's quota is reached", content = @Content(mediaType = ApiDocs.PROBLEM_JSON,
+                        schema = @Schema(ref = ApiDocs.PROBLEM)))})
     @DeleteMapping(value = "/api/plans/{id}/goals/{goal}/actions/{action}", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> removeAction(@PathVariable String id, @PathVariable String goal, @PathVariable String action,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch, @AuthenticationPrincipal Accounts.Account me) {
         return edit(id, ifMatch, me, "removed " + action + " from " + goal, (drafts, plan) -> drafts.removeAction(plan, goal, action));
     }
 
-    @Operation(tags = "Plans", summary = "Add a partner to a goal: {\"id\": \"PT-04\"}")
+    @Operation(tags = "Plans", summary = "Add a partner to a goal: {\"id\": \"PT-04\"}",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = IdRequest.class))),
+            responses = {
+                @ApiResponse(responseCode = "200", description = PLAN_JSON, headers = @Header(name = "ETag", schema = @Schema(type = "string")),
+                        content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = Plan.class))),
+                @ApiResponse(responseCode = "412", description = "If-Match names a version that is no longer the latest", content = @Content(
+                        mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM))),
+                @ApiResponse(responseCode = "507", description = "The district's quota is reached", content = @Content(mediaType = ApiDocs.PROBLEM_JSON,
+                        schema = @Schema(ref = ApiDocs.PROBLEM)))})
     @PostMapping(value = "/api/plans/{id}/goals/{goal}/partners", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> acceptPartner(@PathVariable String id, @PathVariable String goal, @RequestBody String body,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch, @AuthenticationPrincipal Accounts.Account me) {
@@ -182,7 +261,14 @@ class Plans {
         return edit(id, ifMatch, me, "added partner " + partner + " to " + goal, (drafts, plan) -> drafts.acceptPartner(plan, goal, partner));
     }
 
-    @Operation(tags = "Plans", summary = "Remove a partner")
+    @Operation(tags = "Plans", summary = "Remove a partner",
+            responses = {
+                @ApiResponse(responseCode = "200", description = PLAN_JSON, headers = @Header(name = "ETag", schema = @Schema(type = "string")),
+                        content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = Plan.class))),
+                @ApiResponse(responseCode = "412", description = "If-Match names a version that is no longer the latest", content = @Content(
+                        mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM))),
+                @ApiResponse(responseCode = "507", description = "The district's quota is reached", content = @Content(mediaType = ApiDocs.PROBLEM_JSON,
+                        schema = @Schema(ref = ApiDocs.PROBLEM)))})
     @DeleteMapping(value = "/api/plans/{id}/goals/{goal}/partners/{partner}", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> removePartner(@PathVariable String id, @PathVariable String goal, @PathVariable String partner,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch, @AuthenticationPrincipal Accounts.Account me) {
@@ -191,28 +277,37 @@ class Plans {
 
     @Operation(tags = "Plans", summary = "The CoSN rubric check: each criterion met or not, with the reason, and warnings")
     @GetMapping("/api/plans/{id}/check")
-    Map<String, Object> check(@PathVariable String id, @AuthenticationPrincipal Accounts.Account me) {
+    CheckResult check(@PathVariable String id, @AuthenticationPrincipal Accounts.Account me) {
         PlanCheck check = PlanCheck.of(visible(id, me).plan());
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("passed", check.passed());
-        out.put("criteria", check.criteria());
-        out.put("warnings", check.warnings());
-        return out;
+        return new CheckResult(check.passed(), check.criteria(), check.warnings());
     }
 
-    @Operation(tags = "Plans", summary = "Export as md, json, docx or pdf")
+    @Operation(tags = "Plans", summary = "Export as md, json, docx or pdf",
+            responses = {
+                @ApiResponse(responseCode = "200", description = "The plan as a file to download", content = {
+                    @Content(mediaType = "text/markdown"), @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = Plan.class)),
+                    @Content(mediaType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+                    @Content(mediaType = MediaType.APPLICATION_PDF_VALUE)}),
+                @ApiResponse(responseCode = "400", ref = ApiDocs.INVALID)})
     @GetMapping("/api/plans/{id}/export")
-    ResponseEntity<byte[]> export(@PathVariable String id, @RequestParam(defaultValue = "md") String format, @AuthenticationPrincipal Accounts.Account me) {
+    ResponseEntity<byte[]> export(@PathVariable String id, @RequestParam(defaultValue = "md") String format,
+            @Parameter(description = "the PDF's paper: letter or a4") @RequestParam(defaultValue = "letter") String pageSize, @AuthenticationPrincipal Accounts.Account me) {
         PlanWriter.Format f;
         try {
             f = PlanWriter.Format.parse(format);
         } catch (IllegalArgumentException e) {
             throw new InputException("request", new Problem("format", e.getMessage()));
         }
+        PlanWriter.PageSize paper;
+        try {
+            paper = PlanWriter.PageSize.parse(pageSize);
+        } catch (IllegalArgumentException e) {
+            throw new InputException("request", new Problem("pageSize", e.getMessage()));
+        }
         PlanStore.Stored s = visible(id, me);
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(f.mediaType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("plan-" + id + "." + f.extension()).build().toString())
-                .eTag(etag(s.version())).body(PlanWriter.write(s.plan(), f));
+                .eTag(etag(s.version())).body(PlanWriter.write(s.plan(), f, paper));
     }
 
     @Operation(tags = "Plans", summary = "Every saved version: when, by whom, what changed")
@@ -222,7 +317,10 @@ class Plans {
         return store.versions(id);
     }
 
-    @Operation(tags = "Plans", summary = "The plan as it was at one version")
+    @Operation(tags = "Plans", summary = "The plan as it was at one version",
+            responses = {
+                @ApiResponse(responseCode = "200", description = PLAN_JSON, headers = @Header(name = "ETag", schema = @Schema(type = "string")),
+                        content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = Plan.class)))})
     @GetMapping(value = "/api/plans/{id}/versions/{version}", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> version(@PathVariable String id, @PathVariable int version, @AuthenticationPrincipal Accounts.Account me) {
         visible(id, me);
@@ -231,7 +329,13 @@ class Plans {
     }
 
     /** Marks the plan deleted; it and its versions stay. {@code ?purge=true} (admins) removes it for good. */
-    @Operation(tags = "Plans", summary = "Mark a plan deleted (kept with its versions); ?purge=true (admin) removes it for good")
+    @Operation(tags = "Plans", summary = "Mark a plan deleted (kept with its versions); ?purge=true (admin) removes it for good",
+            responses = {
+                @ApiResponse(responseCode = "204", description = "Deleted"),
+                @ApiResponse(responseCode = "412", description = "If-Match names a version that is no longer the latest", content = @Content(
+                        mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM))),
+                @ApiResponse(responseCode = "403", description = "Only an admin may purge", content = @Content(mediaType = ApiDocs.PROBLEM_JSON,
+                        schema = @Schema(ref = ApiDocs.PROBLEM)))})
     @DeleteMapping("/api/plans/{id}")
     ResponseEntity<Void> delete(@PathVariable String id, @RequestParam(defaultValue = "false") boolean purge,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch, @AuthenticationPrincipal Accounts.Account me) {

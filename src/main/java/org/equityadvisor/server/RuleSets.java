@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.equityadvisor.advise.Advisor;
+import org.equityadvisor.imports.SimilarDistricts;
 import org.equityadvisor.knowledge.KnowledgeBase;
 import org.equityadvisor.knowledge.RuleSetException;
 import org.equityadvisor.model.Problem;
@@ -26,11 +27,14 @@ import org.slf4j.LoggerFactory;
  * The rule set the server answers with, and its hot reload. A change to {@code rules/} builds a new
  * knowledge base off to the side, checks it, runs the scenarios against it, and swaps it in only when all
  * pass; otherwise the old one keeps serving and the status shows why. Requests in flight keep the advisor
- * they started with: the swap is one atomic reference.
+ * they started with: the swap is one atomic reference. Without a folder the server answers with the rule set
+ * bundled in the jar, which cannot change while it runs: a reload rebuilds it and says so.
  */
 public final class RuleSets implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RuleSets.class);
+    /** What {@code serve} shows on stderr while it starts (logback.xml prints this logger's INFO lines bare). */
+    static final Logger PROGRESS = LoggerFactory.getLogger("org.equityadvisor.progress");
     /** Editors save in bursts (temp file, rename, chmod): wait for this much quiet before rebuilding. */
     private static final long DEBOUNCE_MS = 400;
 
@@ -49,12 +53,16 @@ public final class RuleSets implements AutoCloseable {
     private final Object reloading = new Object();
     private volatile WatchService watcher;
 
+    /**
+     * @param rules the folder to serve and watch, or null for the rule set bundled in the jar
+     * @param scenarios the scenarios a changed rule set must pass, or null for none
+     */
     public RuleSets(Path rules, Path scenarios) {
         this.rules = rules;
         this.scenarios = scenarios;
         Attempt first = reload();
         if (!first.swapped()) {
-            throw new RuleSetException(rules.toString(), first.errors());
+            throw new RuleSetException(origin(), first.errors());
         }
     }
 
@@ -66,29 +74,41 @@ public final class RuleSets implements AutoCloseable {
         return last.get();
     }
 
-    public Path folder() {
-        return rules;
+    /** The folder served, or empty when the bundled rule set is. */
+    public java.util.Optional<Path> folder() {
+        return java.util.Optional.ofNullable(rules);
+    }
+
+    /** Where the rules come from, for people: the folder, or "the rules bundled with equity-advisor 1.2". */
+    public String origin() {
+        return rules == null ? "the rules bundled with equity-advisor " + KnowledgeBase.version() : rules.toString();
     }
 
     /** Builds, checks and tests the rule set on disk; swaps it in only when all of that passes. */
     public Attempt reload() {
         synchronized (reloading) {
             Attempt attempt;
+            long started = System.nanoTime();
             try {
-                KnowledgeBase kb = KnowledgeBase.load(rules);
+                PROGRESS.info("Building the rule set from {} (compiled once per change, then cached) ...", origin());
+                KnowledgeBase kb = rules == null ? KnowledgeBase.loadBundled() : KnowledgeBase.load(rules);
                 Advisor advisor = new Advisor(kb);
                 String tested = "no scenarios folder: not tested";
                 List<Problem> failures = List.of();
                 if (scenarios != null && Files.isDirectory(scenarios)) {
                     SuiteResult result = ScenarioSuite.load(scenarios, kb).run(advisor);
-                    failures = result.results().stream().filter(r -> !r.passed())
+                    // The trigger table's generated cases count too: a row whose rule misbehaves blocks the reload.
+                    failures = java.util.stream.Stream.concat(result.results().stream(), result.generated().stream()).filter(r -> !r.passed())
                             .flatMap(r -> r.failures().stream().map(f -> new Problem(r.scenario().file().toString(), f))).toList();
                     tested = result.passed() + " passed, " + result.failed() + " failed";
                 }
+                PROGRESS.info("Rule set {} built in {} ms; scenarios: {}", kb.hash(), (System.nanoTime() - started) / 1_000_000, tested);
                 if (failures.isEmpty()) {
                     Active previous = active.get();
                     if (previous == null || !previous.kb().hash().equals(kb.hash())) {
-                        active.set(new Active(kb, advisor, Instant.now(), tested));
+                        // Scenarios are tested without peers (their expectations come from the sources alone); districts
+                        // asking for advice are compared with similar districts of the public figures.
+                        active.set(new Active(kb, advisor.withPeers(SimilarDistricts.bundled()::compare), Instant.now(), tested));
                     }
                     attempt = new Attempt(Instant.now(), true, kb.hash(), List.of());
                 } else {
@@ -97,11 +117,11 @@ public final class RuleSets implements AutoCloseable {
             } catch (RuleSetException e) {
                 attempt = new Attempt(Instant.now(), false, null, e.problems());
             } catch (RuntimeException e) {
-                attempt = new Attempt(Instant.now(), false, null, List.of(new Problem(rules.toString(), "could not be loaded: " + e)));
+                attempt = new Attempt(Instant.now(), false, null, List.of(new Problem(origin(), "could not be loaded: " + e)));
             }
             last.set(attempt);
             if (!attempt.swapped()) {
-                LOG.warn("Rule set in {} refused; still serving {}: {}", rules, active.get() == null ? "nothing" : active.get().kb().hash(),
+                LOG.warn("Rule set in {} refused; still serving {}: {}", origin(), active.get() == null ? "nothing" : active.get().kb().hash(),
                         attempt.errors());
             }
             return attempt;
@@ -110,6 +130,9 @@ public final class RuleSets implements AutoCloseable {
 
     /** Starts watching the folder (and its subfolders) for changes, on a daemon thread. */
     public void watch() {
+        if (rules == null) {
+            return; // the bundled rule set is inside the jar: nothing to watch
+        }
         try {
             WatchService service = FileSystems.getDefault().newWatchService();
             try (Stream<Path> dirs = Files.walk(rules)) {

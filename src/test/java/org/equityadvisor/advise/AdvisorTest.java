@@ -39,14 +39,14 @@ class AdvisorTest {
         SuggestedAction map = action(advice, "AS-09");
         assertThat(map.because()).singleElement().satisfies(r -> {
             assertThat(r.rule()).isEqualTo("Suggest a homework-hotspot map where students lack home internet");
-            assertThat(r.text()).isEqualTo("Suggested because 14% of low-income students have no home internet (district 2.5%, "
+            assertThat(r.text()).isEqualTo("Suggested because in 2025, 14% of low-income students have no home internet (district 2.5%, "
                     + "threshold 3%, severe past 10%; 2025 family survey, n=812). Source: Advancing Digital Equity for All "
                     + "(US Department of Education, Office of Educational Technology, 2022).");
         });
         assertThat(map.outcome().group()).isEqualTo("low-income");
         assertThat(map.outcome().baseline()).isEqualTo(14.0);
         assertThat(map.outcome().target()).isEqualTo(3.0);
-        assertThat(map.outcome().text()).startsWith("Target within 12 months: 3% of low-income students have no home internet (today 14%).");
+        assertThat(map.outcome().text()).startsWith("Target within 12 months: 3% of low-income students have no home internet (14% in 2025).");
     }
 
     @Test
@@ -194,6 +194,38 @@ class AdvisorTest {
         String second = org.equityadvisor.export.AdviceWriter.json(new Advisor(Fixtures.fixture()).advise(a));
 
         assertThat(second).isEqualTo(first).contains("\"ruleSet\" : \"" + kb.hash() + "\"");
+    }
+
+    /** One advisor, every scenario in turn and on two threads at once, gives what a fresh advisor gives; advise and explain agree. */
+    @Test
+    void oneAdvisorGivesEachScenarioTheAdviceAFreshOneGivesOnAnyThread() throws Exception {
+        KnowledgeBase bundled = Fixtures.bundled();
+        Advisor shared = new Advisor(bundled);
+        List<String> scenarios;
+        try (var files = java.nio.file.Files.list(Fixtures.SCENARIOS)) {
+            scenarios = files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".yaml")).sorted().toList();
+        }
+        assertThat(scenarios).hasSizeGreaterThan(3);
+        Map<String, String> fresh = new java.util.TreeMap<>();
+        for (String s : scenarios) {
+            Assessment a = Fixtures.scenario(s);
+            fresh.put(s, org.equityadvisor.export.AdviceWriter.json(new Advisor(bundled).advise(a)));
+            assertThat(shared.explain(a).advice()).as(s + ": advise and explain agree").isEqualTo(shared.advise(a));
+        }
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<Boolean>> same = new java.util.ArrayList<>();
+            for (int round = 0; round < 5; round++) {
+                for (String s : scenarios) {
+                    same.add(pool.submit(() -> fresh.get(s).equals(org.equityadvisor.export.AdviceWriter.json(shared.advise(Fixtures.scenario(s))))));
+                }
+            }
+            for (var f : same) {
+                assertThat(f.get()).isTrue();
+            }
+        } finally {
+            pool.shutdown();
+        }
     }
 
     @Test

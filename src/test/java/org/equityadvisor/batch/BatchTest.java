@@ -96,6 +96,6 @@ class BatchTest {
         assertThat(said).containsExactly("rejected 0401230: the public table counts no children aged 5-17 for Blue Elementary District "
                 + "(a placeholder row): there are no public figures to start from");
         String line = Files.readAllLines(tmp.resolve("out").resolve(Batch.ADVICE)).get(0);
-        assertThat(line).startsWith("{\"input\":\"0622710\"").contains("17.5% of students have no home internet", "ACS 2014-2018 estimate");
+        assertThat(line).startsWith("{\"input\":\"0622710\"").contains("17.5% of children living in the district's area have no home internet", "ACS 2014-2018 estimate");
     }
 }

@@ -72,6 +72,20 @@ class CliTest {
     }
 
     @Test
+    void comparesADistrictOfThePublicFiguresWithSimilarDistricts() throws Exception {
+        Path starter = tmp.resolve("chinle.yaml");
+        assertThat(run("init", "--nces", "0401940", "--out", starter.toString()).code()).isZero();
+
+        Run text = run("advise", starter.toString(), "--rules", RULES);
+        JsonNode json = new ObjectMapper().readTree(run("advise", starter.toString(), "--rules", RULES, "--format", "json").out());
+
+        assertThat(text.out().replaceAll("\\s+", " ")).contains("similar districts: median", "districts nationwide with");
+        assertThat(json.get("peers").get("districts").asInt()).isGreaterThanOrEqualTo(20);
+        assertThat(json.get("peers").get("below").asInt() * 4).as("Chinle, 70%, lags three in four of its peers")
+                .isGreaterThanOrEqualTo(json.get("peers").get("districts").asInt() * 3);
+    }
+
+    @Test
     void writesMarkdown() {
         Run run = run("advise", file("d.yaml", DISTRICT).toString(), "--rules", RULES, "--format", "markdown");
 
@@ -194,11 +208,11 @@ class CliTest {
 
         Run draft = run("plan", "draft", scenario, "--top", "3", "--out", plan.toString());
         assertThat(draft.code()).isZero();
-        assertThat(draft.out()).startsWith("Wrote " + plan + ": 3 goals");
+        assertThat(draft.out()).startsWith("Wrote " + plan + ": 4 goals");
 
         Run check = run("plan", "check", plan.toString());
         assertThat(check.code()).isZero();
-        assertThat(check.out()).contains("MET      At least 3 goals: 3 goals");
+        assertThat(check.out()).contains("MET      At least 3 goals: 4 goals");
         assertThat(check.lastLine()).matches("(\\d+) of \\1 criteria met, \\d+ warnings?");
 
         Path pdf = tmp.resolve("plan.pdf");

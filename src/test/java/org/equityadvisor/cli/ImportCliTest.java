@@ -51,7 +51,7 @@ class ImportCliTest {
                 "kind: estimate", "year: 2018", "Urban Institute", "# SA-DES-05:");
         Run advise = run("advise", path("la.yaml"), "--rules", RULES);
         assertThat(advise.code()).isZero();
-        assertThat(advise.out()).contains("17.5% of students have no home internet", "ACS 2014-2018 estimate (Urban Institute)");
+        assertThat(advise.out()).contains("17.5% of children living in the district's area have no home internet", "ACS 2014-2018 estimate (Urban Institute)");
     }
 
     @Test

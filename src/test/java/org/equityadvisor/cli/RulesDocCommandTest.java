@@ -25,7 +25,7 @@ class RulesDocCommandTest {
                 "--out", tmp.resolve("doc").toString());
 
         assertThat(code).isZero();
-        assertThat(out.toString()).contains("Wrote 13 pages (12 rules and the index)");
+        assertThat(out.toString()).contains("Wrote 14 pages (13 rules and the index)");
         assertThat(Files.readString(tmp.resolve("doc/index.html"))).contains("How the advisor decides",
                 "href=\"suggest-a-help-desk-when-family-tech-support-is-weak.html\"");
         assertThat(Files.readString(tmp.resolve("doc/suggest-a-help-desk-when-family-tech-support-is-weak.html")))

@@ -40,6 +40,26 @@ class AdviceWriterTest {
     }
 
     @Test
+    void textFitsOneHundredColumnsOrANarrowerTerminalForEveryScenario() throws Exception {
+        try (var files = java.nio.file.Files.list(Fixtures.SCENARIOS)) {
+            List<String> scenarios = files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".yaml")).sorted().toList();
+            assertThat(scenarios).isNotEmpty();
+            Advisor advisor = new Advisor(Fixtures.bundled());
+            for (String scenario : scenarios) {
+                Advice real = advisor.advise(Fixtures.scenario(scenario));
+                for (int width : new int[] {100, 60}) {
+                    String text = AdviceWriter.write(real, AdviceWriter.Format.TEXT, width);
+                    // A single word longer than the width (a long URL) is the only line allowed past it.
+                    assertThat(text.lines().filter(l -> l.length() > width && l.strip().contains(" ")))
+                            .as(scenario + " at " + width + " columns").isEmpty();
+                    assertThat(text.replaceAll("\\s+", " ")).as("wrapping loses no word").isEqualTo(
+                            AdviceWriter.write(real, AdviceWriter.Format.TEXT, 100).replaceAll("\\s+", " "));
+                }
+            }
+        }
+    }
+
+    @Test
     void markdownListsFindingsAndGoalsWithTheirReasons() {
         String md = AdviceWriter.write(advice, AdviceWriter.Format.MARKDOWN);
 

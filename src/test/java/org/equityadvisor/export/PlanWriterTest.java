@@ -95,6 +95,18 @@ class PlanWriterTest {
     }
 
     @Test
+    void thePdfIsOnUsLetterUnlessA4IsAskedFor() throws Exception {
+        try (PDDocument letter = Loader.loadPDF(PlanWriter.write(PLAN, PlanWriter.Format.PDF));
+                PDDocument a4 = Loader.loadPDF(PlanWriter.write(PLAN, PlanWriter.Format.PDF, PlanWriter.PageSize.parse("a4")))) {
+            // PDF units are points (1/72 inch): Letter is 8.5 x 11 in, A4 210 x 297 mm.
+            assertThat(letter.getPage(0).getMediaBox().getWidth()).isCloseTo(612f, org.assertj.core.data.Offset.offset(1f));
+            assertThat(letter.getPage(0).getMediaBox().getHeight()).isCloseTo(792f, org.assertj.core.data.Offset.offset(1f));
+            assertThat(a4.getPage(0).getMediaBox().getWidth()).isCloseTo(595f, org.assertj.core.data.Offset.offset(1f));
+            assertThat(a4.getPage(0).getMediaBox().getHeight()).isCloseTo(842f, org.assertj.core.data.Offset.offset(1f));
+        }
+    }
+
+    @Test
     void markdownSaysEverythingWithAGanttChartOfEveryStep() {
         String md = new String(PlanWriter.write(PLAN, PlanWriter.Format.MD), StandardCharsets.UTF_8);
 

@@ -32,7 +32,8 @@ class RuleBookTest {
                 .contains("- AS-09: " + kb.actions().get("AS-09").title())
                 .contains("- COSN-TOOLKIT-2018: " + kb.sources().get("COSN-TOOLKIT-2018").citation())
                 .contains("Riverbend Unified, rural and high-poverty")
-                .contains("## Near miss in");
+                .contains("## Near miss in", "generated: GM-01 at 3 for the district (just within the threshold)")
+                .contains("## Defined in\n\ntriggers.csv:");
         assertThat(page.substring(page.indexOf("## Near miss in"))).doesNotContain("No scenario shows");
     }
 

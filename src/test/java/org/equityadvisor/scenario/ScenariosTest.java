@@ -29,6 +29,23 @@ class ScenariosTest {
                 () -> assertThat(r.failures()).as(r.scenario().file()).isEmpty()));
     }
 
+    @TestFactory
+    Stream<DynamicTest> everyRowOfTheTriggerTableFiresInItsCaseAndMissesInItsNearMisses() {
+        return result().generated().stream().map(r -> DynamicTest.dynamicTest(r.scenario().name(),
+                () -> assertThat(r.failures()).as(r.scenario().file() + " " + r.scenario().description()).isEmpty()));
+    }
+
+    @Test
+    void everyRowHasAFiringCaseAndANearMiss() {
+        KnowledgeBase kb = Fixtures.bundled();
+        assertThat(kb.triggers()).isNotEmpty();
+        for (var row : kb.triggers()) {
+            var cases = result().generated().stream().filter(r -> r.scenario().file().equals(row.location())).toList();
+            assertThat(cases).as(row.location()).anyMatch(r -> r.scenario().expect().fired().contains(row.rule()))
+                    .anyMatch(r -> r.scenario().expect().notFired().contains(row.rule()));
+        }
+    }
+
     @Test
     void thereAreAtLeastTwentyScenarios() {
         assertThat(result().results()).hasSizeGreaterThanOrEqualTo(20);

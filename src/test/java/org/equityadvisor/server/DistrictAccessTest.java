@@ -111,7 +111,7 @@ class DistrictAccessTest extends ServerTest {
                 new String[] {"DELETE", base + "/goals/" + goal, null},
                 new String[] {"POST", base + "/goals/" + goal + "/actions", "{\"id\": \"AS-10\"}"},
                 new String[] {"DELETE", base + "/goals/" + goal + "/actions/" + step, null},
-                new String[] {"POST", base + "/goals/" + goal + "/partners", "{\"id\": \"PT-04\"}"},
+                new String[] {"POST", base + "/goals/" + goal + "/partners", "{\"id\": \"PT-18\"}"},
                 new String[] {"DELETE", base + "/goals/" + goal + "/partners/" + partner, null},
                 new String[] {"DELETE", base, null});
         List<DynamicTest> tests = new ArrayList<>();

@@ -88,7 +88,7 @@ class PlansTest extends ServerTest {
         String path = "/api/plans/" + id;
         String goal = PlanFile.read("plan", send("lee", "GET", path, null).body()).goals().get(0).id();
 
-        assertThat(send("lee", "POST", path + "/goals/" + goal + "/partners", "{\"id\": \"PT-04\"}").status()).isEqualTo(200);
+        assertThat(send("lee", "POST", path + "/goals/" + goal + "/partners", "{\"id\": \"PT-18\"}").status()).isEqualTo(200);
         assertThat(send("lee", "POST", path + "/goals/" + goal + "/actions", "{\"id\": \"AS-10\"}", "If-Match", "\"2\"").status()).isEqualTo(200);
         assertThat(send("lee", "DELETE", path + "/goals/" + goal + "/actions/AS-10", null).status()).isEqualTo(200);
         Response removedTwice = send("lee", "DELETE", path + "/goals/" + goal + "/actions/AS-10", null);
@@ -97,10 +97,10 @@ class PlansTest extends ServerTest {
         assertThat(send("lee", "POST", path + "/goals", "{\"id\": \"G-NOPE\"}").json().get("detail").asText()).contains("G-NOPE was not suggested");
 
         var versions = send("lee", "GET", path + "/versions", null).json();
-        assertThat(versions.findValuesAsText("change")).containsExactly("drafted", "added partner PT-04 to " + goal,
+        assertThat(versions.findValuesAsText("change")).containsExactly("drafted", "added partner PT-18 to " + goal,
                 "accepted AS-10 into " + goal, "removed AS-10 from " + goal);
         Plan second = PlanFile.read("v2", send("lee", "GET", path + "/versions/2", null).body());
-        assertThat(second.goals().get(0).partners()).anyMatch(p -> p.id().equals("PT-04"));
+        assertThat(second.goals().get(0).partners()).anyMatch(p -> p.id().equals("PT-18"));
     }
 
     @Test

@@ -46,7 +46,7 @@ class RolesTest extends ServerTest {
         e.add(new Endpoint("list plans", "GET", "/api/plans", null, false, expect(401, 200, 200, 403, 200)));
         e.add(new Endpoint("read plan", "GET", "/api/plans/{id}", null, false, expect(401, 200, 404, 403, 200)));
         e.add(new Endpoint("replace plan", "PUT", "/api/plans/{id}", "{plan}", true, expect(401, 200, 404, 403, 200)));
-        e.add(new Endpoint("accept partner", "POST", "/api/plans/{id}/goals/{goal}/partners", "{\"id\": \"PT-04\"}", false, expect(401, 200, 404, 403, 200)));
+        e.add(new Endpoint("accept partner", "POST", "/api/plans/{id}/goals/{goal}/partners", "{\"id\": \"PT-18\"}", false, expect(401, 200, 404, 403, 200)));
         e.add(new Endpoint("remove partner", "DELETE", "/api/plans/{id}/goals/{goal}/partners/{partner}", null, false, expect(401, 200, 404, 403, 200)));
         e.add(new Endpoint("accept action", "POST", "/api/plans/{id}/goals/{goal}/actions", "{\"id\": \"AS-10\"}", false, expect(401, 200, 404, 403, 200)));
         e.add(new Endpoint("remove action", "DELETE", "/api/plans/{id}/goals/{goal}/actions/{action}", null, false, expect(401, 200, 404, 403, 200)));

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.equityadvisor.export.PlanWriter;
 import org.equityadvisor.export.ReportWriter;
+import org.equityadvisor.imports.AssessmentWriter;
 import org.equityadvisor.model.Actual;
 import org.equityadvisor.model.Cadence;
 import org.equityadvisor.model.InputException;
@@ -56,8 +57,12 @@ class ProgressPage {
     public record Conflict(int savedVersion, String savedBy, String theirs, String mine, String action, Map<String, String> fields) {
     }
 
-    /** One outcome on the page: where it stands, its chart, and the form's key for it. */
-    public record OutcomeView(OutcomeProgress progress, String svg, String key) {
+    /** One outcome on the page: where it stands, its chart, the chart's figures as rows, and the form's key for it. */
+    public record OutcomeView(OutcomeProgress progress, String svg, String key, List<Figure> figures, String baseline, String target) {
+    }
+
+    /** A row of the table behind a chart, numbers written as the report writes them (12, not 12.0). */
+    public record Figure(String date, String value, String n, String source, String who) {
     }
 
     private final Web web;
@@ -102,7 +107,16 @@ class ProgressPage {
         String as = owner == null || owner.isBlank() ? null : owner;
         List<OutcomeView> outcomes = new ArrayList<>();
         for (OutcomeProgress p : progress.outcomes(plan, today)) {
-            outcomes.add(new OutcomeView(p, ReportWriter.trendSvg(p), p.goalId() + "-" + p.id().replace('/', '-')));
+            List<Figure> figures = new ArrayList<>();
+            figures.add(new Figure(String.valueOf(plan.start()), number(p.outcome().baseline()), "", "baseline", ""));
+            for (Actual a : p.actuals()) {
+                figures.add(new Figure(a.date().toString(), number(a.value()), a.n() == null ? "" : a.n().toString(), a.source(), a.who()));
+            }
+            if (p.outcome().targetDate() != null) {
+                figures.add(new Figure(p.outcome().targetDate().toString(), number(p.outcome().target()), "", "target", ""));
+            }
+            outcomes.add(new OutcomeView(p, ReportWriter.trendSvg(p), p.goalId() + "-" + p.id().replace('/', '-'), figures,
+                    number(p.outcome().baseline()), number(p.outcome().target())));
         }
         model.addAttribute("stored", s);
         model.addAttribute("plan", plan);
@@ -315,6 +329,10 @@ class ProgressPage {
             problems.add(new Problem("n", "must be a whole number of students or answers"));
             return null;
         }
+    }
+
+    private static String number(Double v) {
+        return v == null ? "—" : AssessmentWriter.number(v);
     }
 
     static String blankNull(String s) {

@@ -158,7 +158,7 @@ class ProgressPagesTest {
                 .param("date", MEASURED).param("n", "3900").param("source", "summer survey"));
         String shown = page(lee, path);
         assertThat(shown).contains("<svg").contains("role=\"img\"").contains("The figures of GM-01 as a table")
-                .contains("<td>" + MEASURED + "</td><td>9.0</td><td>3900</td><td>summer survey</td><td>lee</td>");
+                .contains("<td>" + MEASURED + "</td><td>9</td><td>3900</td><td>summer survey</td><td>lee</td>");
         assertThat(plans.find(plan.id()).orElseThrow().plan().goals().get(0).outcomes().get(0).actuals()).hasSize(1);
     }
 

@@ -57,6 +57,15 @@ class LanguageCliTest {
     }
 
     @Test
+    void planDraftInSpanishWritesASpanishPlan() {
+        Run run = run("plan", "draft", Fixtures.SCENARIOS.resolve("fairview-scale-up-what-runs.yaml").toString(), "--rules", RULES, "--top", "3",
+                "--start", "2026-09-01", "--lang", "es");
+
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).contains("\"language\" : \"es\"", "Ampliar: ", "todos los estudiantes").doesNotContain("Scale up: ", "all students");
+    }
+
+    @Test
     void rulesCheckNamesAStrayKeyWithItsLineAndWarnsAboutWhatIsUntranslated() {
         Path rules = Fixtures.copy(Fixtures.BUNDLED_RULES, tmp);
         Fixtures.write(rules.resolve("i18n/es.yaml"), "partners:\n  PT-01:\n    title: Biblioteca pública\n  PT-99:\n    title: Nadie\n");

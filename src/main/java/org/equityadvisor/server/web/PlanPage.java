@@ -71,7 +71,7 @@ class PlanPage {
         model.addAttribute("stored", s);
         model.addAttribute("plan", shown);
         model.addAttribute("version", version);
-        model.addAttribute("check", PlanCheck.of(shown));
+        model.addAttribute("check", PlanCheck.of(shown, LocaleContextHolder.getLocale().getLanguage()));
         model.addAttribute("errors", errors);
         model.addAttribute("theirs", theirs);
         model.addAttribute("maxWords", PlanCheck.MAX_WORDS);
@@ -140,7 +140,7 @@ class PlanPage {
     @PostMapping("/plans/{id}/goals/{goal}/partners")
     String addPartner(@PathVariable String id, @PathVariable String goal, @RequestParam int version, @RequestParam(defaultValue = "") String partner,
             @RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String role, Principal principal, RedirectAttributes redirect) {
-        DraftPlan drafts = new DraftPlan(web.kb());
+        DraftPlan drafts = new DraftPlan(web.advisor().knowledgeBase());
         return partner.isBlank()
                 ? edit(id, version, principal, "added partner " + name.strip() + " to " + goal, "saved.plan", redirect, plan -> drafts.addPartner(plan, goal, name, role))
                 : edit(id, version, principal, "added partner " + partner + " to " + goal, "saved.plan", redirect, plan -> drafts.acceptPartner(plan, goal, partner));
@@ -160,7 +160,7 @@ class PlanPage {
         model.addAttribute("stored", s);
         model.addAttribute("plan", old);
         model.addAttribute("shownVersion", v);
-        model.addAttribute("check", PlanCheck.of(old));
+        model.addAttribute("check", PlanCheck.of(old, LocaleContextHolder.getLocale().getLanguage()));
         return "plan-version";
     }
 

@@ -174,23 +174,12 @@ final class Sentences {
         Metric metric = metric(w.metric());
         String title = Measure.ALL.equals(w.group()) ? lowerFirst(metric.title()) : frames.get("warning.forGroup", lowerFirst(metric.title()), kb.groupName(w.group()));
         return switch (w.kind()) {
-<<<<<<< HEAD
             case Warning.ANSWERS_ABOVE_ENROLLMENT -> frames.get("warning.answersAboveEnrollment", title, number(w.value()), number(w.limit()));
             case Warning.BELOW_ANY_NETWORK -> frames.get("warning.belowAnyNetwork", new DecimalFormat("#,##0.###", DecimalFormatSymbols.getInstance(Locale.ROOT))
                     .format(w.value()) + " " + metric.unit() + (metric.per().isEmpty() ? "" : " " + metric.per()), figure(metric, w.limit()));
+            case Warning.DEVICES_BELOW_ONE_TO_ONE -> frames.get("warning.devicesBelowOneToOne", number(w.value()), number(w.limit()),
+                    w.value() > 0 ? frames.get("warning.devicesBelowOneToOne.each", number(w.limit() / w.value())) : "");
             default -> frames.get("warning.implausible", title, w.kind());
-=======
-            case Warning.ANSWERS_ABOVE_ENROLLMENT -> "the figure for " + title + " counts " + number(w.value()) + " answers, more than the "
-                    + number(w.limit()) + " students enrolled: check the count or the enrollment at the source";
-            case Warning.BELOW_ANY_NETWORK -> new DecimalFormat("#,##0.###", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(w.value())
-                    + " " + metric.unit() + (metric.per().isEmpty() ? "" : " " + metric.per()) + " is below any real school network (under " + figure(metric, w.limit())
-                    + "): check the unit at the source; Mbps may have been written as kbps";
-            case Warning.DEVICES_BELOW_ONE_TO_ONE -> "the district says every student has a take-home device (one-to-one) but counts "
-                    + number(w.value()) + " student devices for " + number(w.limit()) + " students enrolled"
-                    + (w.value() > 0 ? ", one for every " + number(w.limit() / w.value()) + " students" : "")
-                    + ": check the device count or the one-to-one answer at the source";
-            default -> "the figure for " + title + " looks implausible (" + w.kind() + "): check it at the source";
->>>>>>> main
         };
     }
 

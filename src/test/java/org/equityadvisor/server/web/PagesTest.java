@@ -293,4 +293,13 @@ class PagesTest {
                 .andReturn();
         assertThat(switched.getResponse().getContentAsString()).contains("<html lang=\"en\"").contains("Self-assessment");
     }
+
+    @Test
+    void theAdviceInSpanishIsTheEnginesSpanishAdviceNotEnglishSentencesInSpanishChrome() throws Exception {
+        String es = mvc.perform(get("/districts/9900001/advice").session(signIn("ada")).header("Accept-Language", "es-MX,es;q=0.9"))
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(es).contains("<html lang=\"es\"", "Sugerido porque", "de los estudiantes", "umbral")
+                .doesNotContain("Suggested because", "Target within", "have no home internet");
+    }
 }

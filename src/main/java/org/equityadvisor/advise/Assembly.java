@@ -110,8 +110,8 @@ final class Assembly {
                 removed.putIfAbsent(s.id(), run.deletedBy.get(s));
             }
         }
-        removed.forEach((id, by) -> decisions.add(new Decision(id, Decision.DROPPED, "removed by rule \"" + by.rule + "\" because "
-                + whyRemoved(id, by.facts))));
+        removed.forEach((id, by) -> decisions.add(new Decision(id, Decision.DROPPED, sentences.frame("decision.removed", by.rule,
+                whyRemoved(id, by.facts)))));
         Map<String, Candidate> out = new LinkedHashMap<>();
         kept.forEach((id, matches) -> {
             Optional<String> ended = endedProgramme(id);
@@ -123,8 +123,7 @@ final class Assembly {
             for (RuleRun.Match match : matches) {
                 LocalDate until = kb.rule(match.rule).map(RuleInfo::validUntil).orElse(null);
                 if (until != null && until.isBefore(referenceDate)) {
-                    decisions.add(new Decision(id, Decision.DROPPED, "rule \"" + match.rule + "\" was valid until " + until
-                            + "; its reason no longer counts"));
+                    decisions.add(new Decision(id, Decision.DROPPED, sentences.frame("decision.expired", match.rule, until)));
                 } else {
                     valid.add(match);
                 }
@@ -143,7 +142,7 @@ final class Assembly {
             return Optional.empty();
         }
         return action.programmes().stream().map(kb.programmes()::get).filter(p -> p.endedBy(referenceDate)).findFirst()
-                .map(p -> "depends on the " + p.name() + ", which ended on " + p.ended() + "; ended programmes are never advised");
+                .map(p -> sentences.frame("decision.ended", p.name(), p.ended()));
     }
 
     /** One reason per rule: several firings of a rule (the district and a group, say) become one sentence. */
@@ -161,8 +160,8 @@ final class Assembly {
             because.add(new Reason(rule, sources, sentences.reason(ruleFacts.stream().map(sentences::describe).distinct().toList(), sources)));
         });
         decisions.add(new Decision(id, Decision.KEPT, factsByRule.size() == 1 && matches.size() == 1
-                ? "suggested by rule \"" + matches.get(0).rule + "\""
-                : "suggested by " + matches.size() + " firings of " + factsByRule.size() + (factsByRule.size() == 1 ? " rule" : " rules") + ", merged"));
+                ? sentences.frame("decision.suggested", matches.get(0).rule)
+                : sentences.frame(factsByRule.size() == 1 ? "decision.merged.one" : "decision.merged.other", matches.size(), factsByRule.size())));
         return new Candidate(id, because, facts);
     }
 
@@ -177,8 +176,7 @@ final class Assembly {
         scaleUp.ifPresent(up -> {
             String rule = run.insertedBy.get(up).rule;
             because.add(0, new Reason(rule, kb.rule(rule).map(RuleInfo::sources).orElse(List.of()), scaleUpReason(action)));
-            decisions.add(new Decision(action.id(), Decision.KEPT, "the district already runs it, but its figure ("
-                    + action.outcome().metric() + ") is still past the threshold, so the advice is to scale it up"));
+            decisions.add(new Decision(action.id(), Decision.KEPT, sentences.frame("decision.scaleUp", action.outcome().metric())));
         });
         List<String> team = kb.fit().team(action.team(), band);
         return new SuggestedAction(action.id(), action.title(), action.description(), action.timeline(), team, action.partners(),
@@ -202,7 +200,7 @@ final class Assembly {
             return String.join("; ", reasons);
         }
         if (assessment.district().runs(id)) {
-            return assessment.district().name() + " lists " + id + " among the steps it already runs (inPlace)";
+            return sentences.frame("decision.inPlace", assessment.district().name(), id);
         }
         return String.join("; ", facts.stream().filter(f -> !(f instanceof Suggestion)).map(sentences::describe).toList());
     }
@@ -234,8 +232,7 @@ final class Assembly {
             actions.values().stream().filter(a -> a.partners().contains(id)).forEach(a -> homes.add(kb.actions().get(a.id()).goal()));
             partner.goals().stream().filter(byGoal::containsKey).forEach(homes::add);
             if (homes.isEmpty()) {
-                decisions.add(new Decision(id, Decision.DROPPED, "none of the goals it serves (" + String.join(", ", partner.goals())
-                        + ") was suggested, and no suggested action works with it"));
+                decisions.add(new Decision(id, Decision.DROPPED, sentences.frame("decision.noHome", String.join(", ", partner.goals()))));
                 return;
             }
             double score = scorer.score(c.facts(), List.of());

@@ -28,6 +28,11 @@ public final class Frames {
         return of(BUNDLE, language);
     }
 
+    /** The engine's own frames in a language: what a reader of the trace needs to recognise its sentences. */
+    public static Frames engine(String language) {
+        return of(BUNDLE, language);
+    }
+
     /**
      * The frames of a bundle ("org.equityadvisor.export.words") in a language: "en" or null is the base file,
      * another language its {@code _<language>} file; a language without a file gets the base file.

@@ -54,6 +54,11 @@ class LanguageCliTest {
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.out()).contains("El 8% de los estudiantes no tiene internet en casa (umbral 3%", "indicador de brecha GM-01")
                 .doesNotContain("have no home internet", "threshold 3%");
+        assertThat(run.out()).contains("REGLAS ACTIVADAS, EN ORDEN", "DECISIONES", "conservado: sugerido por").doesNotContain("RULES FIRED", "kept: ");
+
+        Run one = run("explain", SCENARIO, "--rules", RULES, "--lang", "es", "--suggestion", "AS-11");
+        assertThat(one.out()).contains("REGLAS DETRÁS DE AS-11, EN ORDEN", "añade:", "sugerencia AS-11 (Ayudar a las familias a inscribirse")
+                .doesNotContain("  ninguna\n");
     }
 
     @Test

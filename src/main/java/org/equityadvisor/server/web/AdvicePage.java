@@ -51,8 +51,10 @@ class AdvicePage {
     String show(@PathVariable String id, @RequestParam(required = false) String divide, Principal principal, Model model) {
         AssessmentStore.Stored stored = web.district(id, web.me(principal));
         Assessment a = web.assessment(stored);
-        KnowledgeBase kb = web.kb();
-        Advice advice = web.advisor().advise(a);
+        // The page's language for the advice and for the group names of its charts.
+        org.equityadvisor.advise.Advisor advisor = web.advisor();
+        KnowledgeBase kb = advisor.knowledgeBase();
+        Advice advice = advisor.advise(a);
         Divide only = null;
         if (divide != null && !divide.isBlank()) {
             try {

@@ -133,36 +133,19 @@ public final class AdviceWriter {
             if (advice.goals().isEmpty()) {
                 out.append(w.get("text.noGoals")).append('\n');
             }
-<<<<<<< HEAD
             String score = w.get("score");
-            for (SuggestedGoal g : advice.goals()) {
-                out.append('\n');
-                wrap(out, g.rank() + ". ", g.title() + "  [" + g.id() + ", " + word(w, "divide.", String.valueOf(g.divide())) + ", " + score + " "
-                        + number(g.score()) + "]");
-                wrap(out, "   ", g.description());
-                out.append("   ").append(w.get("steps")).append('\n');
-=======
             // A terminal gets what a leader acts on, each thing said once (the goal's description, a partner's reasons
             // and the rules' full traces are in Markdown, JSON, explain and the web page): two screens for most districts.
             for (SuggestedGoal g : advice.goals()) {
                 out.append('\n');
-                wrap(out, g.rank() + ". ", g.title() + "  [" + g.id() + ", " + g.divide() + ", score " + number(g.score()) + "]");
->>>>>>> main
+                wrap(out, g.rank() + ". ", g.title() + "  [" + g.id() + ", " + word(w, "divide.", String.valueOf(g.divide())) + ", " + score + " "
+                        + number(g.score()) + "]");
                 char letter = 'a';
                 for (SuggestedAction a : g.actions()) {
                     wrap(out, "   " + letter++ + ") ", label(w, a) + "  [" + a.id() + ", " + score + " " + number(a.score()) + lowConfidence(w, a.confidence()) + "]");
                     String indent = "      ";
-<<<<<<< HEAD
-                    wrap(out, indent, w.get("when.label") + when(w, a));
-                    wrap(out, indent, w.get("team") + String.join(", ", a.team()));
-                    if (!a.partners().isEmpty()) {
-                        wrap(out, indent, w.get("worksWith") + String.join(", ", a.partners()));
-                    }
+                    wrap(out, indent, w.get("when.label") + when(w, a) + " · " + w.get("team") + String.join(", ", a.team()));
                     wrap(out, indent, w.get("outcome") + a.outcome().text());
-=======
-                    wrap(out, indent, "When: " + when(a) + " · Team: " + String.join(", ", a.team()));
-                    wrap(out, indent, "Outcome: " + a.outcome().text());
->>>>>>> main
                     for (Reason r : a.because()) {
                         wrap(out, indent, w.get("why") + r.text() + " (" + w.get("rule") + r.rule() + ")");
                     }
@@ -171,27 +154,17 @@ public final class AdviceWriter {
                     }
                 }
                 if (!g.partners().isEmpty()) {
-<<<<<<< HEAD
-                    out.append("   ").append(w.get("partners")).append('\n');
-                    for (SuggestedPartner p : g.partners()) {
-                        wrap(out, "   - ", p.title() + "  [" + p.id() + "]");
-                        for (Reason r : shown(p.because())) {
-                            wrap(out, "      ", w.get("why") + r.text() + " (" + w.get("rule") + r.rule() + ")");
-                        }
-                        more(w, p.because()).ifPresent(m -> wrap(out, "      ", m));
-=======
                     List<String> partners = new java.util.ArrayList<>();
                     for (SuggestedPartner p : g.partners()) {
                         List<String> with = g.actions().stream().filter(a -> a.partners().contains(p.id())).map(SuggestedAction::id).toList();
-                        partners.add(p.title() + " [" + p.id() + "]" + (with.isEmpty() ? "" : " with " + String.join(", ", with)));
->>>>>>> main
+                        partners.add(p.title() + " [" + p.id() + "]" + (with.isEmpty() ? "" : w.get("text.partnerWith", String.join(", ", with))));
                     }
-                    wrap(out, "   Partners: ", String.join("; ", partners));
+                    wrap(out, "   " + w.get("text.partners"), String.join("; ", partners));
                 }
             }
             if (!advice.goals().isEmpty()) {
                 out.append('\n');
-                wrap(out, "", "Each goal's description and each partner's reasons: --format markdown or json; every rule's trace: explain.");
+                wrap(out, "", w.get("text.more"));
             }
             return out.toString();
         }

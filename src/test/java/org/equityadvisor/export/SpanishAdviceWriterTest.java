@@ -24,7 +24,7 @@ class SpanishAdviceWriterTest {
         Advice advice = advice("es");
 
         String text = AdviceWriter.write(advice, AdviceWriter.Format.TEXT);
-        assertThat(text).contains("HALLAZGOS", "METAS SUGERIDAS", "Pasos de acción", "Cuándo: empezar ya, 3 meses (meses 1-3 del plan)", "Equipo: ",
+        assertThat(text).contains("HALLAZGOS", "METAS SUGERIDAS", "Socios: ", "Cuándo: empezar ya, 3 meses (meses 1-3 del plan)", "Equipo: ",
                 "Resultado: Meta en 12 meses", "Por qué: Sugerido porque", "puntuación", "Ampliar (ya en marcha): ", "Director de tecnología")
                 .doesNotContain("FINDINGS", "SUGGESTED GOALS", "Action steps", "When: ", "Team: ", "Outcome: ", "Why: ", "score ", "start now",
                         "Chief technology officer", "Scale up (already in place)");

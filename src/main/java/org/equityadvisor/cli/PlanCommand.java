@@ -111,9 +111,15 @@ final class PlanCommand {
             @Option(names = "--action", paramLabel = "ID", description = "a step of the goal, e.g. AS-10")
             String action;
 
-            @Option(names = "--partner", paramLabel = "ID", description = "a partner of the goal, e.g. PT-04")
+            @Option(names = "--partner", paramLabel = "ID", description = "a partner of the goal, e.g. PT-04 (OWN-… for one of the district's own)")
             String partner;
+
+            @Option(names = "--own-partner", paramLabel = "NAME", description = "accept only: a partner of the district's own, e.g. \"Adams County Public Library\"")
+            String ownPartner;
         }
+
+        @Option(names = "--role", paramLabel = "TEXT", description = "with --own-partner: what the partner does for the goal")
+        String role;
 
         @Option(names = "--out", paramLabel = "FILE", description = "where to write the edited plan (default: PLAN itself)")
         Path out;
@@ -132,7 +138,8 @@ final class PlanCommand {
         }
 
         String what() {
-            return target == null ? "goal " + goal : target.action != null ? "step " + target.action + " of " + goal : "partner " + target.partner + " of " + goal;
+            return target == null ? "goal " + goal : target.action != null ? "step " + target.action + " of " + goal
+                    : "partner " + (target.ownPartner != null ? target.ownPartner : target.partner) + " of " + goal;
         }
     }
 
@@ -142,7 +149,7 @@ final class PlanCommand {
         @Override
         Plan apply(DraftPlan drafts, Plan plan) {
             return target == null ? drafts.acceptGoal(plan, goal) : target.action != null ? drafts.acceptAction(plan, goal, target.action)
-                    : drafts.acceptPartner(plan, goal, target.partner);
+                    : target.ownPartner != null ? drafts.addPartner(plan, goal, target.ownPartner, role) : drafts.acceptPartner(plan, goal, target.partner);
         }
 
         @Override
@@ -155,6 +162,9 @@ final class PlanCommand {
     static final class Remove extends Edit {
         @Override
         Plan apply(DraftPlan drafts, Plan plan) {
+            if (target != null && target.ownPartner != null) {
+                throw new InputException("--own-partner", new Problem("--own-partner", "adds a partner; to remove one, name it with --partner OWN-…"));
+            }
             return target == null ? drafts.removeGoal(plan, goal) : target.action != null ? drafts.removeAction(plan, goal, target.action)
                     : drafts.removePartner(plan, goal, target.partner);
         }

@@ -241,6 +241,42 @@ public final class DraftPlan {
         });
     }
 
+    /**
+     * Adds a partner of the leader's own (the county library, a local internet provider): a name, and what it
+     * does for the goal. Its id is {@code OWN-} and the name's letters, so it can be removed like any partner.
+     */
+    public Plan addPartner(Plan plan, String goalId, String name, String role) {
+        if (name == null || name.isBlank()) {
+            throw problem("name", "is required: the partner's name, e.g. Adams County Public Library");
+        }
+        String wrong = InputLimits.NAME.problem(name.strip());
+        if (wrong == null && role != null) {
+            wrong = InputLimits.SENTENCE.problem(role);
+            if (wrong != null) {
+                throw problem("role", wrong);
+            }
+        }
+        if (wrong != null) {
+            throw problem("name", wrong);
+        }
+        String id = ownId(name);
+        return editGoal(plan, goalId, goal -> {
+            if (goal.partners().stream().anyMatch(p -> id.equals(p.id()) || name.strip().equalsIgnoreCase(p.name()))) {
+                throw problem("name", name.strip() + " is already a partner of " + goalId);
+            }
+            List<PlanPartner> partners = new ArrayList<>(goal.partners());
+            partners.add(new PlanPartner(id, name.strip(), role == null ? "" : role.strip()));
+            return goal.withPartners(partners);
+        });
+    }
+
+    /** OWN- and the name's letters and digits in capitals, hyphen-joined: "Adams County Library" is OWN-ADAMS-COUNTY-LIBRARY. */
+    static String ownId(String name) {
+        String slug = java.text.Normalizer.normalize(name.strip(), java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+                .toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]+", "-").replaceAll("(^-|-$)", "");
+        return "OWN-" + (slug.isEmpty() ? Integer.toHexString(name.strip().hashCode()) : slug.substring(0, Math.min(slug.length(), 40)));
+    }
+
     public Plan removePartner(Plan plan, String goalId, String partnerId) {
         id("partnerId", partnerId);
         return editGoal(plan, goalId, goal -> {

@@ -68,6 +68,12 @@ class Plans {
     record IdRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "G-CONNECT") String id) {
     }
 
+    /** A partner for a goal: a catalog id, or a partner of the district's own by name (and what it does). */
+    @Schema(description = "Either id (a catalog partner) or name (a partner of the district's own, with an optional role)")
+    record PartnerRequest(@Schema(example = "PT-04") String id, @Schema(example = "Adams County Public Library") String name,
+            @Schema(example = "Hotspot lending and evening homework help") String role) {
+    }
+
     /** One plan in the list. */
     record PlanRow(String id, int version, String districtId, String title, @Schema(description = "how many goals it has") int goals) {
     }
@@ -244,9 +250,9 @@ class Plans {
         return edit(id, ifMatch, me, "removed " + action + " from " + goal, (drafts, plan) -> drafts.removeAction(plan, goal, action));
     }
 
-    @Operation(tags = "Plans", summary = "Add a partner to a goal: {\"id\": \"PT-04\"}",
+    @Operation(tags = "Plans", summary = "Add a partner to a goal: {\"id\": \"PT-04\"}, or one of the district's own: {\"name\": \"…\", \"role\": \"…\"}",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
-                    content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = IdRequest.class))),
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = PartnerRequest.class))),
             responses = {
                 @ApiResponse(responseCode = "200", description = PLAN_JSON, headers = @Header(name = "ETag", schema = @Schema(type = "string")),
                         content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = Plan.class))),
@@ -257,6 +263,12 @@ class Plans {
     @PostMapping(value = "/api/plans/{id}/goals/{goal}/partners", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> acceptPartner(@PathVariable String id, @PathVariable String goal, @RequestBody String body,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch, @AuthenticationPrincipal Accounts.Account me) {
+        JsonNode request = tree(body);
+        if (!request.has("id") && request.has("name")) {
+            String name = request.get("name").asText();
+            String role = request.hasNonNull("role") ? request.get("role").asText() : "";
+            return edit(id, ifMatch, me, "added partner " + name + " to " + goal, (drafts, plan) -> drafts.addPartner(plan, goal, name, role));
+        }
         String partner = idOf(body);
         return edit(id, ifMatch, me, "added partner " + partner + " to " + goal, (drafts, plan) -> drafts.acceptPartner(plan, goal, partner));
     }

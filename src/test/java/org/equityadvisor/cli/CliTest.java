@@ -271,6 +271,7 @@ class CliTest {
         run("plan", "draft", scenario, "--accept", "G-CONNECT", "--out", plan.toString());
 
         Run accept = run("plan", "accept", plan.toString(), "--goal", "G-CONNECT", "--partner", "PT-04");
+        Run own = run("plan", "accept", plan.toString(), "--goal", "G-CONNECT", "--own-partner", "Riverbend Library", "--role", "Lends hotspots");
         Run remove = run("plan", "remove", plan.toString(), "--goal", "G-CONNECT", "--action", "AS-09");
         Run wrong = run("plan", "remove", plan.toString(), "--goal", "G-CONNECT", "--action", "AS-09");
 
@@ -279,6 +280,8 @@ class CliTest {
         var edited = org.equityadvisor.plan.PlanFile.read("plan", org.equityadvisor.imports.AssessmentReader.text(plan));
         var connect = edited.goals().stream().filter(g -> g.id().equals("G-CONNECT")).findFirst().orElseThrow();
         assertThat(connect.partners()).anyMatch(p -> p.id().equals("PT-04"));
+        assertThat(own.out()).startsWith("Accepted partner Riverbend Library of G-CONNECT");
+        assertThat(connect.partners()).contains(new org.equityadvisor.model.PlanPartner("OWN-RIVERBEND-LIBRARY", "Riverbend Library", "Lends hotspots"));
         assertThat(connect.steps()).noneMatch(s -> s.id().equals("AS-09"));
         assertThat(wrong.code()).isEqualTo(Main.BAD_INPUT);
         assertThat(wrong.err()).contains("AS-09 is not a step of G-CONNECT");

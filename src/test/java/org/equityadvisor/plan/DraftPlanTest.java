@@ -114,6 +114,20 @@ class DraftPlanTest {
     }
 
     @Test
+    void aPartnerOfTheDistrictsOwnIsAddedByNameAndRemovedByItsId() {
+        Plan plan = drafts.draft(riverbend, advice, List.of("G-CONNECT"), null);
+
+        Plan edited = drafts.addPartner(plan, "G-CONNECT", "  Riverbend Públic Library ", "Lends hotspots and stays open till 8 pm");
+
+        PlanPartner own = DraftPlan.goal(edited, "G-CONNECT").orElseThrow().partners().stream().filter(p -> p.id().startsWith("OWN-")).findFirst().orElseThrow();
+        assertThat(own).isEqualTo(new PlanPartner("OWN-RIVERBEND-PUBLIC-LIBRARY", "Riverbend Públic Library", "Lends hotspots and stays open till 8 pm"));
+        assertThatThrownBy(() -> drafts.addPartner(edited, "G-CONNECT", "riverbend públic library", null))
+                .hasMessageContaining("name: riverbend públic library is already a partner of G-CONNECT");
+        assertThatThrownBy(() -> drafts.addPartner(plan, "G-CONNECT", " ", null)).hasMessageContaining("name: is required");
+        assertThat(DraftPlan.goal(drafts.removePartner(edited, "G-CONNECT", own.id()), "G-CONNECT").orElseThrow().partners()).doesNotContain(own);
+    }
+
+    @Test
     void aGoalOfTheLeadersOwnCanBeAdded() {
         Plan plan = drafts.draft(riverbend, advice, List.of("G-CONNECT"), null);
         PlanGoal own = new PlanGoal("OWN-READING", "Every family can read the district's digital notices", Divide.ACCESS, "families",

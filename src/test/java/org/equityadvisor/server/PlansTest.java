@@ -90,6 +90,11 @@ class PlansTest extends ServerTest {
 
         assertThat(send("lee", "POST", path + "/goals/" + goal + "/partners", "{\"id\": \"PT-18\"}").status()).isEqualTo(200);
         assertThat(send("lee", "POST", path + "/goals/" + goal + "/actions", "{\"id\": \"AS-10\"}", "If-Match", "\"2\"").status()).isEqualTo(200);
+        Response own = send("lee", "POST", path + "/goals/" + goal + "/partners", "{\"name\": \"Payson Library\", \"role\": \"Evening homework help\"}");
+        assertThat(own.status()).as(own.body()).isEqualTo(200);
+        assertThat(PlanFile.read("plan", own.body()).goals().get(0).partners()).contains(new org.equityadvisor.model.PlanPartner("OWN-PAYSON-LIBRARY",
+                "Payson Library", "Evening homework help"));
+        assertThat(send("lee", "DELETE", path + "/goals/" + goal + "/partners/OWN-PAYSON-LIBRARY", null).status()).isEqualTo(200);
         assertThat(send("lee", "DELETE", path + "/goals/" + goal + "/actions/AS-10", null).status()).isEqualTo(200);
         Response removedTwice = send("lee", "DELETE", path + "/goals/" + goal + "/actions/AS-10", null);
         assertThat(removedTwice.status()).isEqualTo(400);
@@ -98,7 +103,8 @@ class PlansTest extends ServerTest {
 
         var versions = send("lee", "GET", path + "/versions", null).json();
         assertThat(versions.findValuesAsText("change")).containsExactly("drafted", "added partner PT-18 to " + goal,
-                "accepted AS-10 into " + goal, "removed AS-10 from " + goal);
+                "accepted AS-10 into " + goal, "added partner Payson Library to " + goal, "removed partner OWN-PAYSON-LIBRARY from " + goal,
+                "removed AS-10 from " + goal);
         Plan second = PlanFile.read("v2", send("lee", "GET", path + "/versions/2", null).body());
         assertThat(second.goals().get(0).partners()).anyMatch(p -> p.id().equals("PT-18"));
     }

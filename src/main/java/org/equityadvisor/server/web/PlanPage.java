@@ -11,6 +11,7 @@ import java.util.function.UnaryOperator;
 import org.equityadvisor.export.PlanWriter;
 import org.equityadvisor.model.ActionStep;
 import org.equityadvisor.model.InputException;
+import org.equityadvisor.model.Partner;
 import org.equityadvisor.model.Plan;
 import org.equityadvisor.model.PlanGoal;
 import org.equityadvisor.model.PlanOutcome;
@@ -80,6 +81,7 @@ class PlanPage {
         model.addAttribute("timeline", Charts.timeline(shown, messages.getMessage("plan.timeline", null, LocaleContextHolder.getLocale()), ""));
         model.addAttribute("versions", plans.versions(s.id()));
         model.addAttribute("districtId", s.districtId());
+        model.addAttribute("partnerChoices", web.kb().partners().values().stream().sorted(java.util.Comparator.comparing(Partner::title)).toList());
         return "plan";
     }
 
@@ -132,6 +134,16 @@ class PlanPage {
         }
         ActionStep step = new ActionStep(null, description.strip(), blankNull(owner), List.of(), from, to, ActionStep.PLANNED);
         return edit(id, version, principal, "added a step to " + goal, "saved.plan", redirect, plan -> new DraftPlan(web.kb()).addStep(plan, goal, step));
+    }
+
+    /** A partner from the catalog, or one of the leader's own (a name and what it does for the goal). */
+    @PostMapping("/plans/{id}/goals/{goal}/partners")
+    String addPartner(@PathVariable String id, @PathVariable String goal, @RequestParam int version, @RequestParam(defaultValue = "") String partner,
+            @RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String role, Principal principal, RedirectAttributes redirect) {
+        DraftPlan drafts = new DraftPlan(web.kb());
+        return partner.isBlank()
+                ? edit(id, version, principal, "added partner " + name.strip() + " to " + goal, "saved.plan", redirect, plan -> drafts.addPartner(plan, goal, name, role))
+                : edit(id, version, principal, "added partner " + partner + " to " + goal, "saved.plan", redirect, plan -> drafts.acceptPartner(plan, goal, partner));
     }
 
     @PostMapping("/plans/{id}/goals/{goal}/partners/{partner}/remove")

@@ -206,6 +206,26 @@ class PagesTest {
     }
 
     @Test
+    void theLeaderAddsACatalogPartnerAndOneOfTheDistrictsOwnFromThePlanPage() throws Exception {
+        MockHttpSession ada = signIn("ada");
+        submit(ada, "/districts/9900001/advice", post("/districts/9900001/accept").param("goal", "G-DATA"));
+        PlanStore.Stored plan = plans.list(java.util.List.of("9900001")).get(0);
+        String path = "/plans/" + plan.id();
+        String before = page(ada, path);
+        assertThat(before).contains("A partner of our own").contains("value=\"PT-04\"");
+        submit(ada, path, post(path + "/goals/G-DATA/partners").param("version", String.valueOf(plan.version())).param("partner", "PT-04"));
+        int v = plans.find(plan.id()).orElseThrow().version();
+        submit(ada, path, post(path + "/goals/G-DATA/partners").param("version", String.valueOf(v)).param("name", "Riverbend Library")
+                .param("role", "Evening homework help"));
+        var partners = plans.find(plan.id()).orElseThrow().plan().goals().stream().filter(x -> x.id().equals("G-DATA")).findFirst().orElseThrow().partners();
+        assertThat(partners).extracting(x -> x.id()).contains("PT-04", "OWN-RIVERBEND-LIBRARY");
+        String after = page(ada, path);
+        // PT-04 is no longer offered for G-DATA, which has it now (other goals of the plan still offer it).
+        assertThat(after).contains("Riverbend Library");
+        assertThat(after.split("value=\"PT-04\"", -1).length).isEqualTo(before.split("value=\"PT-04\"", -1).length - 1);
+    }
+
+    @Test
     void restoringAnOldVersionMakesItTheNewestAndKeepsTheOnesInBetween() throws Exception {
         MockHttpSession ada = signIn("ada");
         submit(ada, "/districts/9900001/advice", post("/districts/9900001/accept").param("goal", "G-CONNECT"));

@@ -179,6 +179,10 @@ final class Sentences {
             case Warning.BELOW_ANY_NETWORK -> new DecimalFormat("#,##0.###", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(w.value())
                     + " " + metric.unit() + (metric.per().isEmpty() ? "" : " " + metric.per()) + " is below any real school network (under " + figure(metric, w.limit())
                     + "): check the unit at the source; Mbps may have been written as kbps";
+            case Warning.DEVICES_BELOW_ONE_TO_ONE -> "the district says every student has a take-home device (one-to-one) but counts "
+                    + number(w.value()) + " student devices for " + number(w.limit()) + " students enrolled"
+                    + (w.value() > 0 ? ", one for every " + number(w.limit() / w.value()) + " students" : "")
+                    + ": check the device count or the one-to-one answer at the source";
             default -> "the figure for " + title + " looks implausible (" + w.kind() + "): check it at the source";
         };
     }

@@ -123,7 +123,8 @@ public final class AssessmentMerge {
                 keep("schools", old.schools(), in.schools(), from, notices),
                 keep("lowIncomePct", old.lowIncomePct(), in.lowIncomePct(), from, notices),
                 keep("planStart", old.planStart(), in.planStart(), from, notices),
-                new ArrayList<>(inPlace));
+                new ArrayList<>(inPlace),
+                keep("studentDevices", old.studentDevices(), in.studentDevices(), from, notices));
     }
 
     private static <T> T keep(String field, T old, T in, String from, List<String> notices) {

@@ -35,7 +35,7 @@ import org.equityadvisor.model.Problem;
 public final class AssessmentReader {
 
     static final Set<String> TOP = Set.of("district", "answers", "measures", "thresholds");
-    private static final Set<String> DISTRICT = Set.of("name", "id", "state", "locale", "enrollment", "schools", "lowIncomePct", "planStart", "inPlace");
+    private static final Set<String> DISTRICT = Set.of("name", "id", "state", "locale", "enrollment", "schools", "lowIncomePct", "planStart", "inPlace", "studentDevices");
     private static final Set<String> MEASURE = Set.of("metric", "value", "group", "n", "moe", "year", "source", "kind");
     private static final Set<String> ANSWER = Set.of("level", "note");
     private static final Pattern MEASURE_PLACE = Pattern.compile("^measures\\[(\\d+)]");
@@ -130,7 +130,8 @@ public final class AssessmentReader {
             id = d.text("id", false);
         }
         return new District(name == null ? "" : name, id, d.text("state", false), d.text("locale", false), d.integer("enrollment", false),
-                d.integer("schools", false), d.number("lowIncomePct", false), d.date("planStart", false), d.texts("inPlace", false));
+                d.integer("schools", false), d.number("lowIncomePct", false), d.date("planStart", false), d.texts("inPlace", false),
+                d.integer("studentDevices", false));
     }
 
     private static List<Answer> answers(YamlDocument doc, YamlEntry root, List<Problem> problems) {

@@ -74,6 +74,7 @@ public final class AssessmentSchema {
         inPlace.put("type", "array");
         inPlace.set("items", ids(kb.actions().values(), Action::id, Action::title));
         p.set("inPlace", inPlace);
+        p.set("studentDevices", integer("Learning devices the district provides to students (laptops, tablets, Chromebooks); read against a one-to-one claim.", 0));
         d.put("additionalProperties", false);
         return d;
     }

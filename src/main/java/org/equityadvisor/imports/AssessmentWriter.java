@@ -64,6 +64,8 @@ public final class AssessmentWriter {
         field(out, "planStart", d.planStart() == null ? null : d.planStart().toString(), "2027-01-11", "when the plan starts (default: today)");
         field(out, "inPlace", d.inPlace().isEmpty() ? null : "[" + String.join(", ", d.inPlace().stream().map(AssessmentWriter::quote).toList()) + "]",
                 "[AS-16, AS-04]", "catalog actions the district already runs: they are not suggested again");
+        field(out, "studentDevices", d.studentDevices() == null ? null : d.studentDevices().toString(), "4300",
+                "learning devices the district provides to students (checked against a one-to-one claim)");
     }
 
     private void answers(StringBuilder out, List<Answer> answers) {

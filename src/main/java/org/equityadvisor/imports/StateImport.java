@@ -257,6 +257,7 @@ public final class StateImport {
             enrollment = null;
         }
         Integer schools = c.count(mapping.schools, "schools", warnings, notes);
+        Integer devices = c.count(mapping.studentDevices, "studentDevices", warnings, notes);
         String nces = c.text(mapping.nces);
         if (nces != null && !nces.matches("\\d{7}")) {
             warnings.add("'" + nces + "' in column '" + mapping.nces.spec() + "' is not a 7-digit NCES id: left out");
@@ -284,7 +285,7 @@ public final class StateImport {
                 inPlace.add(r.action());
             }
         }
-        District district = new District(name, nces, mapping.state, null, enrollment, schools, lowIncome, null, inPlace);
+        District district = new District(name, nces, mapping.state, null, enrollment, schools, lowIncome, null, inPlace, devices);
         return new Row(line, id, new Assessment(district, List.of(), measures, Map.of()), null, warnings, notes);
     }
 

@@ -18,7 +18,7 @@ import org.equityadvisor.model.Problem;
 final class StateMapping {
 
     private static final Set<String> TOP = Set.of("source", "year", "state", "id", "district", "measures", "inPlace", "cells");
-    private static final Set<String> DISTRICT = Set.of("name", "nces", "enrollment", "schools", "lowIncomePct");
+    private static final Set<String> DISTRICT = Set.of("name", "nces", "enrollment", "schools", "lowIncomePct", "studentDevices");
     private static final Set<String> FIGURE = Set.of("count", "percent");
     private static final Set<String> MEASURE = Set.of("metric", "group", "count", "percent");
     private static final Set<String> IN_PLACE = Set.of("action", "column", "when");
@@ -47,6 +47,7 @@ final class StateMapping {
     final ColumnRef nces;
     final ColumnRef enrollment;
     final ColumnRef schools;
+    final ColumnRef studentDevices;
     final Figure lowIncome;
     final List<MeasureRule> measures;
     final List<InPlaceRule> inPlace;
@@ -71,6 +72,7 @@ final class StateMapping {
         nces = d == null ? null : column(d, "nces", false);
         enrollment = d == null ? null : column(d, "enrollment", false);
         schools = d == null ? null : column(d, "schools", false);
+        studentDevices = d == null ? null : column(d, "studentDevices", false);
         lowIncome = d == null ? null : figure(d, "lowIncomePct", problems);
         measures = new ArrayList<>();
         each(root, "measures", problems, MEASURE, e -> {
@@ -186,7 +188,7 @@ final class StateMapping {
     /** Every column the mapping names, to find in the header at once. */
     List<ColumnRef> columns() {
         List<ColumnRef> out = new ArrayList<>();
-        for (ColumnRef c : new ColumnRef[] {id, districtName, nces, enrollment, schools}) {
+        for (ColumnRef c : new ColumnRef[] {id, districtName, nces, enrollment, schools, studentDevices}) {
             if (c != null) {
                 out.add(c);
             }

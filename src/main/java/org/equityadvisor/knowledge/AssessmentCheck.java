@@ -118,6 +118,12 @@ final class AssessmentCheck {
         }
         count(out, "district.enrollment", district.enrollment(), InputLimits.ENROLLMENT);
         count(out, "district.schools", district.schools(), InputLimits.SCHOOLS);
+        if (district.studentDevices() != null && district.studentDevices() < 0) {
+            out.add(new Problem("district.studentDevices", district.studentDevices() + " is negative; it counts devices"));
+        } else if (district.studentDevices() != null && district.studentDevices() > 2 * InputLimits.ENROLLMENT) {
+            out.add(new Problem("district.studentDevices", InputLimits.count(district.studentDevices()) + " is above "
+                    + InputLimits.count(2 * InputLimits.ENROLLMENT) + ", more than any district has"));
+        }
         if (district.lowIncomePct() != null && figure(out, "district.lowIncomePct", district.lowIncomePct())
                 && (district.lowIncomePct() < 0 || district.lowIncomePct() > 100)) {
             out.add(new Problem("district.lowIncomePct", percent(district.lowIncomePct())));

@@ -15,9 +15,17 @@ public record Warning(String kind, String metric, String group, double value, do
 
     public static final String ANSWERS_ABOVE_ENROLLMENT = "answers-above-enrollment";
     public static final String BELOW_ANY_NETWORK = "below-any-network";
+    public static final String DEVICES_BELOW_ONE_TO_ONE = "devices-below-one-to-one";
+    /** The metric a device warning is filed under: students without an adequate learning device. */
+    static final String DEVICE_METRIC = "GM-05";
 
     public static Warning answersAboveEnrollment(Measure m, District d) {
         return new Warning(ANSWERS_ABOVE_ENROLLMENT, m.metric(), m.group(), m.n(), d.enrollment());
+    }
+
+    /** One-to-one claimed with fewer devices than the line allows: the value is the device count, the limit the students enrolled. */
+    public static Warning devicesBelowOneToOne(District d, Setting line) {
+        return new Warning(DEVICES_BELOW_ONE_TO_ONE, DEVICE_METRIC, Measure.ALL, d.studentDevices(), d.enrollment());
     }
 
     public static Warning belowAnyNetwork(Measure m, Setting line) {

@@ -60,7 +60,7 @@ public final class Accounts implements UserDetailsService {
          * True when this user may read the plans of districts in this state (two-letter code): an admin, or a
          * state coordinator of it. Reading only: changes still need {@link #serves}.
          */
-        boolean readsState(String state) {
+        public boolean readsState(String state) {
             return role == Role.ADMIN || role == Role.COORDINATOR && state != null && states.contains(state.toUpperCase(Locale.ROOT));
         }
 

@@ -39,9 +39,10 @@ import org.springframework.web.bind.annotation.RestController;
  * address that never existed.
  */
 @RestController
-class CalendarFeeds {
+public class CalendarFeeds {
 
-    record Token(String id, String district, Instant createdAt, Instant revokedAt) {
+    /** A token as its owner sees it afterwards: never the token itself, only its id and dates. */
+    public record Token(String id, String district, Instant createdAt, Instant revokedAt) {
     }
 
     private final JdbcClient jdbc;
@@ -64,25 +65,45 @@ class CalendarFeeds {
         if (!(district instanceof String id) || id.isBlank()) {
             throw new InputException("request", new Problem("district", "is required: the id of one of your districts"));
         }
-        if (!me.serves(id) && !me.readsState(store.stateOfDistrict(id).orElse(null))) {
+        if (!mayFollow(me, id)) {
             throw new ApiException(HttpStatus.FORBIDDEN, "You do not work on district " + id + ".");
         }
+        Created made = create(me, id);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", made.id());
+        out.put("district", id);
+        out.put("url", made.path());
+        return ResponseEntity.status(HttpStatus.CREATED).body(out);
+    }
+
+    /** A token just made: its id, and the feed's path with the token in it (shown this once). */
+    public record Created(String id, String path) {
+    }
+
+    /** True when this user may follow this district's due dates: one of their districts, or of the state they coordinate. */
+    public boolean mayFollow(Accounts.Account me, String districtId) {
+        return me.serves(districtId) || me.readsState(store.stateOfDistrict(districtId).orElse(null));
+    }
+
+    /** Makes a token for one user and one district (the caller has checked {@link #mayFollow}); only its hash is stored. */
+    public Created create(Accounts.Account me, String districtId) {
         byte[] bytes = new byte[24];
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         String tokenId = UUID.randomUUID().toString();
         jdbc.sql("INSERT INTO calendar_token (id, token_hash, user_name, district_id, created_at) VALUES (?, ?, ?, ?, ?)")
-                .params(tokenId, hash(token), me.getUsername(), id, Timestamp.from(Instant.now())).update();
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", tokenId);
-        out.put("district", id);
-        out.put("url", "/calendar/" + token + ".ics");
-        return ResponseEntity.status(HttpStatus.CREATED).body(out);
+                .params(tokenId, hash(token), me.getUsername(), districtId, Timestamp.from(Instant.now())).update();
+        return new Created(tokenId, "/calendar/" + token + ".ics");
     }
 
     @Operation(tags = "Progress", summary = "Your calendar feed tokens (without the tokens themselves)")
     @GetMapping("/api/calendar/tokens")
     List<Token> mine(@AuthenticationPrincipal Accounts.Account me) {
+        return tokens(me);
+    }
+
+    /** This user's tokens, revoked ones too, oldest first. */
+    public List<Token> tokens(Accounts.Account me) {
         return jdbc.sql("SELECT id, district_id, created_at, revoked_at FROM calendar_token WHERE user_name = ? ORDER BY created_at, id").param(me.getUsername())
                 .query((rs, n) -> new Token(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
                         rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant())).list();
@@ -91,12 +112,16 @@ class CalendarFeeds {
     @Operation(tags = "Progress", summary = "Revoke a calendar feed token: its feed answers 404 from now on")
     @DeleteMapping("/api/calendar/tokens/{id}")
     ResponseEntity<Void> revoke(@PathVariable String id, @AuthenticationPrincipal Accounts.Account me) {
-        int rows = jdbc.sql("UPDATE calendar_token SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL AND (user_name = ? OR ?)")
-                .params(Timestamp.from(Instant.now()), id, me.getUsername(), me.role() == Accounts.Role.ADMIN).update();
-        if (rows == 0) {
+        if (!revoke(me, id)) {
             throw ApiException.notFound("Calendar token " + id);
         }
         return ResponseEntity.noContent().build();
+    }
+
+    /** Revokes one of this user's tokens (an admin: anyone's); false when there is no such open token. */
+    public boolean revoke(Accounts.Account me, String id) {
+        return jdbc.sql("UPDATE calendar_token SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL AND (user_name = ? OR ?)")
+                .params(Timestamp.from(Instant.now()), id, me.getUsername(), me.role() == Accounts.Role.ADMIN).update() > 0;
     }
 
     /** The feed: public, the token is the key. */

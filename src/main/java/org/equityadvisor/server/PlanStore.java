@@ -93,7 +93,7 @@ public class PlanStore {
     }
 
     /** The two-letter state of a plan's district (its assessment's district.state), upper case; null when it has none. */
-    static String state(Plan plan) {
+    public static String state(Plan plan) {
         String state = plan.assessment() == null || plan.assessment().district() == null ? null : plan.assessment().district().state();
         return state == null || !state.strip().matches("[A-Za-z]{2}") ? null : state.strip().toUpperCase(java.util.Locale.ROOT);
     }

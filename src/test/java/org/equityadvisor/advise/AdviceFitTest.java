@@ -7,6 +7,8 @@ import java.util.List;
 import org.equityadvisor.model.Advice;
 import org.equityadvisor.model.Assessment;
 import org.equityadvisor.model.District;
+import org.equityadvisor.model.Answer;
+import org.equityadvisor.model.Warning;
 import org.equityadvisor.model.Finding;
 import org.equityadvisor.model.Measure;
 import org.equityadvisor.model.SuggestedGoal;
@@ -122,6 +124,25 @@ class AdviceFitTest {
         assertThat(enrollmentHelp.score()).isLessThan(connect.score());
         assertThat(enrollmentHelp.because().get(0).text()).contains("inferred, not measured: 50.6% of the district's children live in poverty");
         assertThat(advice.findings()).anyMatch(f -> f.kind().equals(Finding.INFERRED) && f.id().equals("GM-04b"));
+    }
+
+    private List<String> deviceWarnings(int enrollment, Integer devices, List<String> inPlace, List<Answer> answers) {
+        District d = new District("Devices", null, "IL", null, enrollment, null, null, LocalDate.of(2027, 1, 11), inPlace, devices);
+        return advisor.advise(Fixtures.assessment(d, answers, List.of(new Measure("GM-01", "all", 8.0)))).findings().stream()
+                .filter(f -> f.kind().equals(Finding.WARNING) && f.id().equals(Warning.DEVICES_BELOW_ONE_TO_ONE)).map(Finding::text).toList();
+    }
+
+    @Test
+    void aOneToOneClaimWithFarFewerDevicesThanStudentsIsWarnedAboutOnce() {
+        // The ISBE 2020-21 case: "one-to-one: Yes", 570 devices, 344,112 students; claimed twice (in place and the indicator).
+        assertThat(deviceWarnings(344_112, 570, List.of("AS-04"), List.of(new Answer("SA-ACC-03", 3, null))))
+                .containsExactly("The district says every student has a take-home device (one-to-one) but counts 570 student devices for 344,112"
+                        + " students enrolled, one for every 603.7 students: check the device count or the one-to-one answer at the source");
+        assertThat(deviceWarnings(4_200, 1_000, List.of(), List.of(new Answer("SA-ACC-03", 4, null)))).hasSize(1);
+        // Near misses: just above half a device per student; far below, but nobody claims one-to-one; no count given.
+        assertThat(deviceWarnings(4_200, 2_101, List.of("AS-04"), List.of())).isEmpty();
+        assertThat(deviceWarnings(344_112, 570, List.of(), List.of(new Answer("SA-ACC-03", 2, null)))).isEmpty();
+        assertThat(deviceWarnings(344_112, null, List.of("AS-04"), List.of())).isEmpty();
     }
 
     @Test

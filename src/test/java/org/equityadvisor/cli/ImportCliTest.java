@@ -197,10 +197,10 @@ class ImportCliTest {
     @Test
     void writesOneAssessmentPerDistrictOfAStateCollectionAndNamesTheRejectedRow() throws Exception {
         Path csv = file("state.csv", "RCDTS,District Name,PreK-12,Low Income,\"How many students are NOT able to connect to the internet from their home?\","
-                + "\"1. Is your district one-to-one at all grade levels? For this survey...\"\n"
-                + "10010010260000,Payson CUSD 1,513,222,281,No\n"
-                + "10010040260000,CUSD 4,669,<10,<10,YES\n"
-                + "10010050260000,,400,10,10,No\n");
+                + "\"1. Is your district one-to-one at all grade levels? For this survey...\",Number of Devices for Students\n"
+                + "10010010260000,Payson CUSD 1,513,222,281,No,425\n"
+                + "10010040260000,CUSD 4,669,<10,<10,YES,700\n"
+                + "10010050260000,,400,10,10,No,300\n");
 
         Run run = run("import", "state", csv.toString(), "--mapping", "docs/examples/illinois-2020-21.mapping.yaml", "--out", path("il"), "--rules", RULES);
 
@@ -211,7 +211,7 @@ class ImportCliTest {
         assertThat(payson).contains("Payson CUSD 1: row 10010010260000 of state.csv (line 2), ISBE Report of School Tech 2020-21.", "value: 54.8",
                 "lowIncomePct: 43.3");
         assertThat(Files.readString(tmp.resolve("il/10010040260000.yaml"))).contains("# Not given: GM-01: suppressed by the state ('<10'",
-                "inPlace: [\"AS-04\"]");
+                "inPlace: [\"AS-04\"]", "studentDevices: 700");
         assertThat(run("advise", path("il/10010010260000.yaml"), "--rules", RULES).out()).contains("54.8% of students have no home internet");
     }
 }

@@ -25,17 +25,17 @@ class StateImportTest {
             + "with an instructional device like a laptop, tablet, and Chromebook.\"";
 
     /** Shaped like the Illinois report, with its mess: <10, Unk, yes/YES/no, a repeated id, a short row, a row without a name. */
-    static final String ILLINOIS_LIKE = "School Year,RCDTS,RCDT,District Name,PreK-12,Low Income,District,RCDT," + ONE_TO_ONE + "," + QUESTION + " \n"
-            + "2021,10010010260000,1001001026,Payson CUSD 1,513,222,Payson CUSD 1,1001001026,No,281\n"
-            + "2021,10010020260000,1001002026,Liberty CUSD 2,632,161,Liberty CUSD 2,1001002026,yes,50\n"
-            + "2021,10010040260000,1001004026,CUSD 4,669,<10,CUSD 4,1001004026,YES,<10\n"
-            + "2021,20010050260000,2001005026,Unknown CUSD 5,400,100,Unknown CUSD 5,2001005026,Unk,Unk\n"
-            + "2021,70161470020000,7016147002,W Harvey-Dixmoor PSD 147,831,830,W Harvey-Dixmoor PSD 147,7016147002,Yes,842\n"
-            + "2021,40042000260000,4004200026,North Boone CUSD 200,1504,555,NORTH BOONE C U SCH DIST 200,4004200026,Yes,Unk\n"
-            + "2021,40042000260000,4004200026,North Boone CUSD 200,1504,555,Northwestern CUSD 2,4004200026,Yes,120\n"
-            + "2021,50000000000000,5000000000,,300,20,,5000000000,No,3\n"
+    static final String ILLINOIS_LIKE = "School Year,RCDTS,RCDT,District Name,PreK-12,Low Income,District,RCDT," + ONE_TO_ONE + ",Number of Devices for Students," + QUESTION + " \n"
+            + "2021,10010010260000,1001001026,Payson CUSD 1,513,222,Payson CUSD 1,1001001026,No,425,281\n"
+            + "2021,10010020260000,1001002026,Liberty CUSD 2,632,161,Liberty CUSD 2,1001002026,yes,660,50\n"
+            + "2021,10010040260000,1001004026,CUSD 4,669,<10,CUSD 4,1001004026,YES,700,<10\n"
+            + "2021,20010050260000,2001005026,Unknown CUSD 5,400,100,Unknown CUSD 5,2001005026,Unk,Unk,Unk\n"
+            + "2021,70161470020000,7016147002,W Harvey-Dixmoor PSD 147,831,830,W Harvey-Dixmoor PSD 147,7016147002,Yes,830,842\n"
+            + "2021,40042000260000,4004200026,North Boone CUSD 200,1504,555,NORTH BOONE C U SCH DIST 200,4004200026,Yes,1500,Unk\n"
+            + "2021,40042000260000,4004200026,North Boone CUSD 200,1504,555,Northwestern CUSD 2,4004200026,Yes,1500,120\n"
+            + "2021,50000000000000,5000000000,,300,20,,5000000000,No,300,3\n"
             + "2021,60000000000000,6000000000,Short CUSD,300\n"
-            + "2021,90000000000000,9000000000,Maybe CUSD,300,30,Maybe CUSD,9000000000,Perhaps,30\n";
+            + "2021,90000000000000,9000000000,Maybe CUSD,300,30,Maybe CUSD,9000000000,Perhaps,30,30\n";
 
     private static final KnowledgeBase KB = Fixtures.bundled();
 

@@ -308,6 +308,20 @@ class CoachPagesTest {
     }
 
     @Test
+    void theWhyOfAnAdviceLinksToThePageOfTheRuleThatGaveIt() throws Exception {
+        MockHttpSession ada = signIn("ada");
+        String advice = mvc.perform(get("/districts/9900001/advice").session(ada)).andReturn().getResponse().getContentAsString();
+        Matcher link = Pattern.compile("href=\"(/rules/by-name\\?rule=[^\"]+)\">([^<]+)</a>").matcher(advice);
+        assertThat(link.find()).as("a rule linked under Why?").isTrue();
+        String rule = link.group(2).replace("&#39;", "'"); // Thymeleaf escapes apostrophes; the rule pages need not
+        String target = mvc.perform(get(java.net.URI.create(link.group(1).replace("&amp;", "&"))).session(ada)).andReturn().getResponse()
+                .getRedirectedUrl();
+        assertThat(target).startsWith("/rules/").endsWith(".html");
+        assertThat(mvc.perform(get(target).session(ada)).andReturn().getResponse().getContentAsString())
+                .contains("<h1>" + rule + "</h1>");
+    }
+
+    @Test
     void leadersReadHowTheAdvisorDecidesAndTheWhyOfAdviceLinksToTheRulesPage() throws Exception {
         MockHttpSession lee = signIn("lee");
         String index = mvc.perform(get("/rules/").session(lee)).andReturn().getResponse().getContentAsString();

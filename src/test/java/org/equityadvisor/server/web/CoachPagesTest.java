@@ -283,6 +283,10 @@ class CoachPagesTest {
         MvcResult smuggled = mvc.perform(post("/api/rules/check").header("Authorization", basic("ada")).contentType("application/zip")
                 .content(zip(Map.of("smuggler.drl", SMUGGLER)))).andReturn();
         assertThat(smuggled.getResponse().getContentAsString()).contains("\"checked\":false").contains("Smuggler").contains("\"servable\":false");
+        MvcResult foreign = mvc.perform(post("/api/rules/check").header("Authorization", basic("cora")).header("X-File-Name", "mine.zip")
+                .contentType("application/zip").content(zip(Map.of("bin/tool.exe", "MZ")))).andReturn();
+        assertThat(foreign.getResponse().getStatus()).isEqualTo(400);
+        assertThat(foreign.getResponse().getContentAsString()).contains("mine.zip:bin/tool.exe").contains("is not a kind of file a rule set has");
     }
 
     @Test

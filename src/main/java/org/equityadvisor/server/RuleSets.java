@@ -126,7 +126,19 @@ public final class RuleSets implements AutoCloseable {
                 Files.move(folder, previous, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
                 Files.move(incoming, folder, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException("cannot put the rule set into " + folder, e);
+                // Whatever step failed, the folder in service must be where it was.
+                try {
+                    if (!Files.exists(folder) && Files.isDirectory(previous)) {
+                        Files.move(previous, folder, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                        if (Files.exists(older)) {
+                            Files.move(older, previous, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                        }
+                    }
+                    delete(incoming);
+                } catch (IOException again) {
+                    e.addSuppressed(again);
+                }
+                throw new java.io.UncheckedIOException("cannot put the rule set into " + folder + ": " + e.getMessage(), e);
             }
             Attempt attempt = reload();
             try {

@@ -29,6 +29,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class CoachPage {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CoachPage.class);
+
     private final RuleSets ruleSets;
     private final RuleSetUpload uploads;
     private final DataSize maxFile;
@@ -104,6 +106,9 @@ class CoachPage {
             redirect.addFlashAttribute("saved", attempt.swapped() ? "saved.installed" : "saved.refused");
         } catch (IllegalArgumentException e) {
             redirect.addFlashAttribute("saved", "saved.uploadGone");
+        } catch (java.io.UncheckedIOException e) {
+            LOG.warn("Could not put a rule set into service: {}", e.getMessage());
+            redirect.addFlashAttribute("saved", "saved.cannotWrite");
         }
         return "redirect:/coach";
     }
@@ -114,8 +119,13 @@ class CoachPage {
             redirect.addFlashAttribute("saved", "saved.noPrevious");
             return "redirect:/coach";
         }
-        RuleSets.Attempt attempt = ruleSets.rollback();
-        redirect.addFlashAttribute("saved", attempt.swapped() ? "saved.rolledBack" : "saved.refused");
+        try {
+            RuleSets.Attempt attempt = ruleSets.rollback();
+            redirect.addFlashAttribute("saved", attempt.swapped() ? "saved.rolledBack" : "saved.refused");
+        } catch (java.io.UncheckedIOException e) {
+            LOG.warn("Could not put the previous rule set back: {}", e.getMessage());
+            redirect.addFlashAttribute("saved", "saved.cannotWrite");
+        }
         return "redirect:/coach";
     }
 

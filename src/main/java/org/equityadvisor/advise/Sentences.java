@@ -91,7 +91,10 @@ final class Sentences {
         StringBuilder text = new StringBuilder();
         if (target != null) {
             boolean hold = baseline != null && !metric.worse(baseline, target) && !metric.worse(target, baseline);
-            text.append(frames.get(hold ? "outcome.keep" : "outcome.target", within)).append(phrase(metric, group, target));
+            // Without a baseline the bare figure reads as a fact ("25% of spending comes from one-time funds"):
+            // say which way the target bounds it.
+            text.append(frames.get(hold ? "outcome.keep" : "outcome.target", within))
+                    .append(baseline == null ? bounded(metric, group, target) : phrase(metric, group, target));
             text.append(baseline == null ? frames.get("outcome.noBaseline")
                     : baselineYear != null && baselineYear < year ? frames.get("outcome.baselineYear", figure(metric, baseline), baselineYear)
                     : frames.get("outcome.baselineToday", figure(metric, baseline))).append(". ");
@@ -103,6 +106,13 @@ final class Sentences {
                     .append(lowerFirst(stripPeriod(tracked))).append('.');
         }
         return text.toString().strip();
+    }
+
+    /** A target's phrase with its bound: "at most 50% of ..." where higher is worse, "at least 90% of ..." otherwise. */
+    private String bounded(Metric metric, String group, double target) {
+        String who = Measure.ALL.equals(group) && !metric.aboutStudents() ? metric.population() : kb.groupName(group);
+        String bound = frames.get(metric.direction() == Metric.Direction.HIGHER_IS_WORSE ? "outcome.atMost" : "outcome.atLeast", figure(metric, target));
+        return metric.text().replace("{value}", bound).replace("{who}", who);
     }
 
     /** The effective metric: the framework's, with the district's own threshold when it set one. */

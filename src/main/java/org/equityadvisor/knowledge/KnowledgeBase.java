@@ -196,7 +196,8 @@ public final class KnowledgeBase {
         // The table's rows are facts, not code: what is compiled (and cached, under its own hash) leaves them out,
         // so a changed row finds the compiled rules in the cache. Compile even when the YAML has problems, so a
         // coach sees DRL type errors in the same run.
-        RuleFiles compiled = table.compiled(files);
+        // Translations are words, not code either: editing them does not recompile the rules.
+        RuleFiles compiled = table.compiled(files).withoutFolder(Translations.FOLDER);
         String compiledHash = compiled.hash();
         RuleCompiler.Report report = new RuleCompiler.Report();
         int lexical = problems.size();

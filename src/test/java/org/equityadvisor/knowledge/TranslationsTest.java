@@ -88,4 +88,19 @@ class TranslationsTest {
         assertThat(e.problems()).map(Problem::toString)
                 .containsExactly("i18n/es.yaml:3: metric.GM-01.text: has placeholders [{value}] where the English has [{value}, {who}]");
     }
+
+    @Test
+    void anEditedTranslationChangesTheHashAndTheWordsWithoutRecompilingTheRules() throws java.io.IOException {
+        Path rules = Fixtures.copy(Fixtures.BUNDLED_RULES, tmp);
+        KnowledgeBase before = KnowledgeBase.load(rules);
+        Path es = rules.resolve("i18n/es.yaml");
+        java.nio.file.Files.writeString(es, java.nio.file.Files.readString(es).replace(
+                "title: Publicar un mapa multilingüe de puntos de acceso para tareas", "title: Publicar un mapa de lugares con internet para hacer tareas"));
+
+        KnowledgeBase after = KnowledgeBase.reload(rules, before);
+
+        assertThat(after.fromCache()).as("the compiled rules are reused").isTrue();
+        assertThat(after.hash()).isNotEqualTo(before.hash());
+        assertThat(after.in("es").actions().get("AS-09").title()).startsWith("Publicar un mapa de lugares con internet para hacer tareas");
+    }
 }

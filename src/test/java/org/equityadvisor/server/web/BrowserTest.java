@@ -277,6 +277,22 @@ class BrowserTest {
     }
 
     @Test
+    void anAssessmentFileOverTheUploadLimitIsSaidOnAPageNotRefusedAsAForgery() throws IOException {
+        Path big = Files.createTempFile("big-assessment", ".yaml");
+        Files.writeString(big, "district:\n  name: Big\n# " + "x".repeat(1536 * 1024) + "\n");
+        try (BrowserContext session = browser.session("en-US")) {
+            Page page = session.newPage();
+            signIn(page, "ada");
+            page.setInputFiles("#upload-file", big);
+            com.microsoft.playwright.Response answer = page.waitForNavigation(() -> page.click("form[enctype] button[type=submit]"));
+            assertThat(answer.status()).isEqualTo(413);
+            assertThat(page.locator("main").textContent()).contains("is larger than 1 MB, the most a file may be here");
+        } finally {
+            Files.deleteIfExists(big);
+        }
+    }
+
+    @Test
     void theSelfAssessmentCanBeAnsweredWithTheKeyboardOnly() {
         try (BrowserContext session = browser.session("en-US")) {
             Page page = session.newPage();

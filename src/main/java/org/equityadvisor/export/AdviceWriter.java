@@ -79,7 +79,7 @@ public final class AdviceWriter {
         return Frames.of(WORDS, advice.language());
     }
 
-    private static final String WORDS = "org.equityadvisor.export.words";
+    static final String WORDS = "org.equityadvisor.export.words";
 
     /** "Scale up: ..." for a step the district runs already but whose severe gap persists. */
     static String label(Frames w, SuggestedAction a) {

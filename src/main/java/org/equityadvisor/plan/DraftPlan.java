@@ -76,7 +76,7 @@ public final class DraftPlan {
         }
         String name = assessment.district().name();
         // The plan keeps the assessment it came from, less any group too small to report (student privacy).
-        Plan plan = new Plan(name + " digital equity plan, " + from.getYear() + "\u2013" + (from.getYear() + 2), name, from, "", "",
+        Plan plan = new Plan(words.get("title", name, from.getYear(), from.getYear() + 2), name, from, "", "",
                 List.of(), advice.ruleSet(), assessment.withoutSuppressed(), advice);
         List<Problem> problems = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
@@ -102,7 +102,7 @@ public final class DraftPlan {
 
     /** Part 1, written last so it names every goal the plan ended with. */
     private Plan withOverview(Plan plan) {
-        return plan.withText(plan.title(), Overview.write(plan, kb), plan.reflection());
+        return plan.withText(plan.title(), Overview.write(plan, words), plan.reflection());
     }
 
     /**

@@ -40,6 +40,19 @@ class SpanishPlanTest {
                 .noneMatch(d -> d.startsWith("Scale up") || d.startsWith("Continue") || d.startsWith("Collect a baseline"));
         assertThat(plan.goals()).flatMap(PlanGoal::steps).extracting(ActionStep::owner).doesNotContain("Chief technology officer", "Data and assessment lead");
         assertThat(PlanFile.write(plan)).doesNotContain("the district's own figures", "to be collected (see the baseline step)", "all students");
+        assertThat(plan.title()).isEqualTo("Plan de equidad digital de Fairview Area Schools, 2026\u20132028");
+        assertThat(plan.overview()).contains("quiere que cada estudiante tenga el acceso", "Nuestros propios datos muestran por dónde empezar: ",
+                "Este plan fija 3 metas: ", "Tendrá éxito si").doesNotContain("wants every student", "Our own data", "This plan sets", "It will succeed");
+    }
+
+    @Test
+    void theExportedPlanOfASpanishDraftIsInSpanish() {
+        String markdown = new String(org.equityadvisor.export.PlanWriter.write(draft("es", "harbor-city-affordability.yaml"),
+                org.equityadvisor.export.PlanWriter.Format.MD), java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(markdown).contains("## Parte 1. Panorama general", "## Parte 2. Metas", "### Meta 1. ", "| Componente | En este plan |", "Pasos de acción",
+                "responsable: ", "línea de base", "## Cronograma", "## Parte 3. Reflexión", "## Por qué estas metas", "1 sept 2026")
+                .doesNotContain("Part 1. Overview", "Action steps", "none yet", "lead: ", "baseline ", "Why these goals", " Sep 2026");
     }
 
     @Test

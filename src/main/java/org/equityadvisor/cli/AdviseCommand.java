@@ -30,7 +30,7 @@ final class AdviseCommand implements Callable<Integer> {
     Path file;
 
     @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", converter = FormatConverter.class,
-            description = "text (default), json (the Advice JSON of contract.md) or markdown")
+            description = "text (default), json (the advice JSON of docs/advice.md) or markdown")
     AdviceWriter.Format format;
 
     @Override

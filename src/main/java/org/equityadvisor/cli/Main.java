@@ -9,7 +9,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The command line. Exit codes (contract.md): 0 success; 1 a check or test found problems, or the rules
+ * The command line. Exit codes (docs/cli.md): 0 success; 1 a check or test found problems, or the rules
  * are broken; 2 bad input or usage; 3 an internal error (a bug: please report it).
  */
 @Command(name = "equity-advisor", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,

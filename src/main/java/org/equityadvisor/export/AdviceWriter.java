@@ -18,7 +18,7 @@ import org.equityadvisor.model.SuggestedAction;
 import org.equityadvisor.model.SuggestedGoal;
 import org.equityadvisor.model.SuggestedPartner;
 
-/** Writes advice as text for a terminal, as Markdown to share, or as the Advice JSON of contract.md. */
+/** Writes advice as text for a terminal, as Markdown to share, or as the advice JSON (docs/advice.md). */
 public final class AdviceWriter {
 
     public enum Format {

@@ -28,7 +28,7 @@ import org.equityadvisor.model.Measure;
 import org.equityadvisor.model.Problem;
 
 /**
- * Reads an assessment (contract.md) from JSON or YAML and checks it against the framework, reporting every
+ * Reads an assessment (docs/input.md) from JSON or YAML and checks it against the framework, reporting every
  * problem of the document at once, each with its file, line and path ({@code riverbend.yaml:14:
  * measures[3].value: 140 is above 100}).
  */

@@ -81,8 +81,8 @@ class Api {
                 kb.partners().values(), kb.sources().values(), kb.programmes().values());
     }
 
-    /** Advice as contract.md has it, byte for byte what {@code advise --format json} prints. */
-    @Operation(tags = "Advice", summary = "Advice for one assessment (contract.md input, JSON or YAML); the Advice JSON of contract.md, with the rule-set hash",
+    /** Advice as docs/advice.md describes it, byte for byte what {@code advise --format json} prints. */
+    @Operation(tags = "Advice", summary = "Advice for one assessment (the input of docs/input.md, JSON or YAML); the advice JSON of docs/advice.md, with the rule-set hash",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = "An assessment (docs/input.md), as JSON or YAML",
                     content = {@Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(ref = ApiDocs.ASSESSMENT),
                             examples = @ExampleObject(name = "Riverbend", value = ApiDocs.ASSESSMENT_EXAMPLE)),

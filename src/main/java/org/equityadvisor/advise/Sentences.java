@@ -90,7 +90,10 @@ final class Sentences {
         StringBuilder text = new StringBuilder();
         if (target != null) {
             boolean hold = baseline != null && !metric.worse(baseline, target) && !metric.worse(target, baseline);
-            text.append(hold ? "Keep over the next" + within.substring(7) + ": " : "Target" + within + ": ").append(phrase(metric, group, target));
+            // Without a baseline the bare figure reads as a fact ("25% of spending comes from one-time funds"):
+            // say which way the target bounds it.
+            text.append(hold ? "Keep over the next" + within.substring(7) + ": " : "Target" + within + ": ")
+                    .append(baseline == null ? bounded(metric, group, target) : phrase(metric, group, target));
             text.append(baseline == null ? " (baseline to be collected)"
                     : baselineYear != null && baselineYear < year ? " (" + figure(metric, baseline) + " in " + baselineYear + ")"
                     : " (today " + figure(metric, baseline) + ")").append(". ");
@@ -101,6 +104,13 @@ final class Sentences {
             text.append(target == null && baseline != null ? "Within" + within.substring(7) + ": " : "Also tracked: ").append(lowerFirst(stripPeriod(tracked))).append('.');
         }
         return text.toString().strip();
+    }
+
+    /** A target's phrase with its bound: "at most 50% of ..." where higher is worse, "at least 90% of ..." otherwise. */
+    private String bounded(Metric metric, String group, double target) {
+        String who = Measure.ALL.equals(group) && !metric.aboutStudents() ? metric.population() : kb.groupName(group);
+        String bound = metric.direction() == Metric.Direction.HIGHER_IS_WORSE ? "at most " : "at least ";
+        return metric.text().replace("{value}", bound + figure(metric, target)).replace("{who}", who);
     }
 
     /** The effective metric: the framework's, with the district's own threshold when it set one. */

@@ -115,20 +115,16 @@ public final class AdviceWriter {
             if (advice.goals().isEmpty()) {
                 out.append("  none: no rule found a gap or weakness to act on\n");
             }
+            // A terminal gets what a leader acts on, each thing said once (the goal's description, a partner's reasons
+            // and the rules' full traces are in Markdown, JSON, explain and the web page): two screens for most districts.
             for (SuggestedGoal g : advice.goals()) {
                 out.append('\n');
                 wrap(out, g.rank() + ". ", g.title() + "  [" + g.id() + ", " + g.divide() + ", score " + number(g.score()) + "]");
-                wrap(out, "   ", g.description());
-                out.append("   Action steps\n");
                 char letter = 'a';
                 for (SuggestedAction a : g.actions()) {
                     wrap(out, "   " + letter++ + ") ", label(a) + "  [" + a.id() + ", score " + number(a.score()) + lowConfidence(a.confidence()) + "]");
                     String indent = "      ";
-                    wrap(out, indent, "When: " + when(a));
-                    wrap(out, indent, "Team: " + String.join(", ", a.team()));
-                    if (!a.partners().isEmpty()) {
-                        wrap(out, indent, "Works with: " + String.join(", ", a.partners()));
-                    }
+                    wrap(out, indent, "When: " + when(a) + " · Team: " + String.join(", ", a.team()));
                     wrap(out, indent, "Outcome: " + a.outcome().text());
                     for (Reason r : a.because()) {
                         wrap(out, indent, "Why: " + r.text() + " (rule: " + r.rule() + ")");
@@ -138,15 +134,17 @@ public final class AdviceWriter {
                     }
                 }
                 if (!g.partners().isEmpty()) {
-                    out.append("   Partners\n");
+                    List<String> partners = new java.util.ArrayList<>();
                     for (SuggestedPartner p : g.partners()) {
-                        wrap(out, "   - ", p.title() + "  [" + p.id() + "]");
-                        for (Reason r : shown(p.because())) {
-                            wrap(out, "      ", "Why: " + r.text() + " (rule: " + r.rule() + ")");
-                        }
-                        more(p.because()).ifPresent(m -> wrap(out, "      ", m));
+                        List<String> with = g.actions().stream().filter(a -> a.partners().contains(p.id())).map(SuggestedAction::id).toList();
+                        partners.add(p.title() + " [" + p.id() + "]" + (with.isEmpty() ? "" : " with " + String.join(", ", with)));
                     }
+                    wrap(out, "   Partners: ", String.join("; ", partners));
                 }
+            }
+            if (!advice.goals().isEmpty()) {
+                out.append('\n');
+                wrap(out, "", "Each goal's description and each partner's reasons: --format markdown or json; every rule's trace: explain.");
             }
             return out.toString();
         }

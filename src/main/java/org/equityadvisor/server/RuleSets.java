@@ -38,8 +38,13 @@ public final class RuleSets implements AutoCloseable {
     /** Editors save in bursts (temp file, rename, chmod): wait for this much quiet before rebuilding. */
     private static final long DEBOUNCE_MS = 400;
 
-    /** The rule set serving now. */
-    public record Active(KnowledgeBase kb, Advisor advisor, Instant loadedAt, String scenarios) {
+    /**
+     * The rule set serving now.
+     *
+     * @param scenarios the scenarios' outcome in words ("24 passed, 0 failed")
+     * @param suite     every scenario's and generated case's result with the coverage, or null when there was no scenarios folder
+     */
+    public record Active(KnowledgeBase kb, Advisor advisor, Instant loadedAt, String scenarios, SuiteResult suite) {
     }
 
     /** The last attempt to load, good or not. */
@@ -79,6 +84,132 @@ public final class RuleSets implements AutoCloseable {
         return java.util.Optional.ofNullable(rules);
     }
 
+    /** The scenarios a rule set must pass before it serves, or empty when the server has none. */
+    public java.util.Optional<Path> scenarios() {
+        return java.util.Optional.ofNullable(scenarios);
+    }
+
+    /** Where the set that served before the last {@link #install} waits for a rollback: beside the rules folder. */
+    public java.util.Optional<Path> previous() {
+        if (rules == null) {
+            return java.util.Optional.empty();
+        }
+        Path previous = sibling("previous");
+        return Files.isDirectory(previous) ? java.util.Optional.of(previous) : java.util.Optional.empty();
+    }
+
+    /**
+     * Puts the rule set in {@code candidate} into service: copies it beside the rules folder, moves the
+     * folder aside as {@code <rules>.previous} (for a rollback), moves the copy into its place and reloads, as
+     * the reload button does. When the reload refuses it, the folder is put back as it was: a broken set never
+     * replaces a working one, on disk or in memory. Each move is a rename within one folder, so a reader sees
+     * the old set or the new one, never half of each.
+     *
+     * @throws IllegalStateException when the server answers with the rule set bundled in the jar
+     */
+    public Attempt install(Path candidate) {
+        if (rules == null) {
+            throw new IllegalStateException("the server answers with " + origin() + ", which cannot change while it runs");
+        }
+        synchronized (reloading) {
+            Path folder = rules.toAbsolutePath().normalize();
+            Path incoming = sibling("incoming");
+            Path previous = sibling("previous");
+            Path older = sibling("previous-before");
+            try {
+                delete(incoming);
+                copy(candidate, incoming);
+                delete(older);
+                if (Files.exists(previous)) {
+                    Files.move(previous, older, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                }
+                Files.move(folder, previous, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                Files.move(incoming, folder, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                // Whatever step failed, the folder in service must be where it was.
+                try {
+                    if (!Files.exists(folder) && Files.isDirectory(previous)) {
+                        Files.move(previous, folder, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                        if (Files.exists(older)) {
+                            Files.move(older, previous, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                        }
+                    }
+                    delete(incoming);
+                } catch (IOException again) {
+                    e.addSuppressed(again);
+                }
+                throw new java.io.UncheckedIOException("cannot put the rule set into " + folder + ": " + e.getMessage(), e);
+            }
+            Attempt attempt = reload();
+            try {
+                if (attempt.swapped()) {
+                    delete(older);
+                } else {
+                    Path refused = sibling("refused");
+                    delete(refused);
+                    Files.move(folder, refused, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                    Files.move(previous, folder, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                    if (Files.exists(older)) {
+                        Files.move(older, previous, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                    }
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException("cannot tidy " + folder + " after the reload", e);
+            }
+            rewatch();
+            LOG.info("Rule set {} put into service from {}: {}", attempt.hash(), candidate, attempt.swapped() ? "accepted" : "refused");
+            return attempt;
+        }
+    }
+
+    /** Puts the set that served before the last {@link #install} back into service (the one it replaced becomes the previous). */
+    public Attempt rollback() {
+        Path previous = previous().orElseThrow(() -> new IllegalStateException("there is no previous rule set beside " + origin()));
+        return install(previous);
+    }
+
+    private Path sibling(String suffix) {
+        Path folder = rules.toAbsolutePath().normalize();
+        return folder.resolveSibling(folder.getFileName() + "." + suffix);
+    }
+
+    /** After the folder was moved, the watch keys follow the old folder: watch the new one instead. */
+    private void rewatch() {
+        WatchService old = watcher;
+        if (old != null) {
+            try {
+                old.close();
+            } catch (IOException e) {
+                LOG.warn("Could not stop watching the old rules folder: {}", e.getMessage());
+            }
+            watch();
+        }
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
+
+    private static void delete(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
     /** Where the rules come from, for people: the folder, or "the rules bundled with equity-advisor 1.2". */
     public String origin() {
         return rules == null ? "the rules bundled with equity-advisor " + KnowledgeBase.version() : rules.toString();
@@ -94,9 +225,11 @@ public final class RuleSets implements AutoCloseable {
                 KnowledgeBase kb = rules == null ? KnowledgeBase.loadBundled() : KnowledgeBase.load(rules);
                 Advisor advisor = new Advisor(kb);
                 String tested = "no scenarios folder: not tested";
+                SuiteResult suite = null;
                 List<Problem> failures = List.of();
                 if (scenarios != null && Files.isDirectory(scenarios)) {
                     SuiteResult result = ScenarioSuite.load(scenarios, kb).run(advisor);
+                    suite = result;
                     // The trigger table's generated cases count too: a row whose rule misbehaves blocks the reload.
                     failures = java.util.stream.Stream.concat(result.results().stream(), result.generated().stream()).filter(r -> !r.passed())
                             .flatMap(r -> r.failures().stream().map(f -> new Problem(r.scenario().file().toString(), f))).toList();
@@ -108,7 +241,7 @@ public final class RuleSets implements AutoCloseable {
                     if (previous == null || !previous.kb().hash().equals(kb.hash())) {
                         // Scenarios are tested without peers (their expectations come from the sources alone); districts
                         // asking for advice are compared with similar districts of the public figures.
-                        active.set(new Active(kb, advisor.withPeers(SimilarDistricts.bundled()::compare), Instant.now(), tested));
+                        active.set(new Active(kb, advisor.withPeers(SimilarDistricts.bundled()::compare), Instant.now(), tested, suite));
                     }
                     attempt = new Attempt(Instant.now(), true, kb.hash(), List.of());
                 } else {

@@ -85,6 +85,27 @@ public final class Advisor {
         return new Advisor(kb, clock, budget, peers, sessions);
     }
 
+
+    /**
+     * This advisor speaking another language: the rule set's words from its translation (rules/i18n), the
+     * engine's own from its frames; "en" is the default. The advice carries {@code "language"} when not English.
+     *
+     * @throws IllegalArgumentException naming the language and the languages the rule set has, for one it has not
+     */
+    public Advisor inLanguage(String language) {
+        return new Advisor(kb.in(language), clock, budget, peers);
+    }
+
+    /** The language of this advisor's sentences ("en" unless {@link #inLanguage(String)} chose another). */
+    public String language() {
+        return kb.language();
+    }
+
+    /** The languages this advisor's rule set can speak: "en" and each translation it has. */
+    public List<String> languages() {
+        return kb.languages();
+    }
+
     public RuleBudget budget() {
         return budget;
     }

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.equityadvisor.knowledge.KnowledgeBase;
 import org.equityadvisor.knowledge.RuleInfo;
+import org.equityadvisor.knowledge.Translations;
 import org.equityadvisor.model.Action;
 import org.equityadvisor.model.Advice;
 import org.equityadvisor.model.Assessment;
@@ -92,7 +93,8 @@ final class Assembly {
             }
         });
         List<SuggestedGoal> goals = goals(actions, partners);
-        return new Advice(kb.hash(), assessment.district().name(), findings(), goals, peers);
+        return new Advice(kb.hash(), assessment.district().name(), findings(), goals, peers,
+                Translations.ENGLISH.equals(kb.language()) ? null : kb.language());
     }
 
     // --- candidates -----------------------------------------------------------------------------------
@@ -108,8 +110,8 @@ final class Assembly {
                 removed.putIfAbsent(s.id(), run.deletedBy.get(s));
             }
         }
-        removed.forEach((id, by) -> decisions.add(new Decision(id, Decision.DROPPED, "removed by rule \"" + by.rule + "\" because "
-                + whyRemoved(id, by.facts))));
+        removed.forEach((id, by) -> decisions.add(new Decision(id, Decision.DROPPED, sentences.frame("decision.removed", by.rule,
+                whyRemoved(id, by.facts)))));
         Map<String, Candidate> out = new LinkedHashMap<>();
         kept.forEach((id, matches) -> {
             Optional<String> ended = endedProgramme(id);
@@ -121,8 +123,7 @@ final class Assembly {
             for (RuleRun.Match match : matches) {
                 LocalDate until = kb.rule(match.rule).map(RuleInfo::validUntil).orElse(null);
                 if (until != null && until.isBefore(referenceDate)) {
-                    decisions.add(new Decision(id, Decision.DROPPED, "rule \"" + match.rule + "\" was valid until " + until
-                            + "; its reason no longer counts"));
+                    decisions.add(new Decision(id, Decision.DROPPED, sentences.frame("decision.expired", match.rule, until)));
                 } else {
                     valid.add(match);
                 }
@@ -141,7 +142,7 @@ final class Assembly {
             return Optional.empty();
         }
         return action.programmes().stream().map(kb.programmes()::get).filter(p -> p.endedBy(referenceDate)).findFirst()
-                .map(p -> "depends on the " + p.name() + ", which ended on " + p.ended() + "; ended programmes are never advised");
+                .map(p -> sentences.frame("decision.ended", p.name(), p.ended()));
     }
 
     /** One reason per rule: several firings of a rule (the district and a group, say) become one sentence. */
@@ -159,8 +160,8 @@ final class Assembly {
             because.add(new Reason(rule, sources, sentences.reason(ruleFacts.stream().map(sentences::describe).distinct().toList(), sources)));
         });
         decisions.add(new Decision(id, Decision.KEPT, factsByRule.size() == 1 && matches.size() == 1
-                ? "suggested by rule \"" + matches.get(0).rule + "\""
-                : "suggested by " + matches.size() + " firings of " + factsByRule.size() + (factsByRule.size() == 1 ? " rule" : " rules") + ", merged"));
+                ? sentences.frame("decision.suggested", matches.get(0).rule)
+                : sentences.frame(factsByRule.size() == 1 ? "decision.merged.one" : "decision.merged.other", matches.size(), factsByRule.size())));
         return new Candidate(id, because, facts);
     }
 
@@ -175,8 +176,7 @@ final class Assembly {
         scaleUp.ifPresent(up -> {
             String rule = run.insertedBy.get(up).rule;
             because.add(0, new Reason(rule, kb.rule(rule).map(RuleInfo::sources).orElse(List.of()), scaleUpReason(action)));
-            decisions.add(new Decision(action.id(), Decision.KEPT, "the district already runs it, but its figure ("
-                    + action.outcome().metric() + ") is still past the threshold, so the advice is to scale it up"));
+            decisions.add(new Decision(action.id(), Decision.KEPT, sentences.frame("decision.scaleUp", action.outcome().metric())));
         });
         List<String> team = kb.fit().team(action.team(), band);
         return new SuggestedAction(action.id(), action.title(), action.description(), action.timeline(), team, action.partners(),
@@ -189,9 +189,8 @@ final class Assembly {
         Gap gap = run.remaining(Gap.class).stream().filter(g -> g.metric().equals(action.outcome().metric()))
                 .sorted(Comparator.comparing(Gap::wholeDistrict).reversed().thenComparing(Gap::group)).findFirst().orElseThrow();
         Integer students = scorer.students(List.of(gap));
-        return "Scale it up: " + assessment.district().name() + " already runs this step, yet " + sentences.describe(gap)
-                + (students == null ? "" : ", about " + Sentences.number(students) + (students == 1 ? " student" : " students") + " still behind")
-                + ". What runs today does not reach enough students.";
+        return sentences.frame("scaleUp", assessment.district().name(), sentences.describe(gap),
+                students == null ? "" : sentences.frame("scaleUp.behind", Sentences.number(students), sentences.students(students)));
     }
 
     /** The findings a refine rule matched; for a step in place, that the district lists it as running. */
@@ -201,7 +200,7 @@ final class Assembly {
             return String.join("; ", reasons);
         }
         if (assessment.district().runs(id)) {
-            return assessment.district().name() + " lists " + id + " among the steps it already runs (inPlace)";
+            return sentences.frame("decision.inPlace", assessment.district().name(), id);
         }
         return String.join("; ", facts.stream().filter(f -> !(f instanceof Suggestion)).map(sentences::describe).toList());
     }
@@ -233,8 +232,7 @@ final class Assembly {
             actions.values().stream().filter(a -> a.partners().contains(id)).forEach(a -> homes.add(kb.actions().get(a.id()).goal()));
             partner.goals().stream().filter(byGoal::containsKey).forEach(homes::add);
             if (homes.isEmpty()) {
-                decisions.add(new Decision(id, Decision.DROPPED, "none of the goals it serves (" + String.join(", ", partner.goals())
-                        + ") was suggested, and no suggested action works with it"));
+                decisions.add(new Decision(id, Decision.DROPPED, sentences.frame("decision.noHome", String.join(", ", partner.goals()))));
                 return;
             }
             double score = scorer.score(c.facts(), List.of());
@@ -280,22 +278,22 @@ final class Assembly {
     }
 
     /** The part of a reason that names the facts, without its citation. */
-    private static String facts(Reason r) {
-        int cite = r.text().indexOf(". Source");
+    private String facts(Reason r) {
+        int cite = r.text().indexOf(sentences.frame("reason.citation"));
         return cite < 0 ? r.text() : r.text().substring(0, cite);
     }
 
-    private static String citation(Reason r) {
-        int cite = r.text().indexOf(". Source");
+    private String citation(Reason r) {
+        int cite = r.text().indexOf(sentences.frame("reason.citation"));
         return cite < 0 ? "" : r.text().substring(cite + 1);
     }
 
     /** A step whose reason an earlier step of its goal gives already points to that step instead. */
-    private static SuggestedAction saidOnce(SuggestedAction action, List<SuggestedAction> earlier) {
+    private SuggestedAction saidOnce(SuggestedAction action, List<SuggestedAction> earlier) {
         List<Reason> because = new ArrayList<>();
         for (Reason r : action.because()) {
             Optional<SuggestedAction> first = earlier.stream().filter(e -> e.because().stream().anyMatch(x -> facts(x).equals(facts(r)))).findFirst();
-            because.add(first.map(e -> new Reason(r.rule(), r.sources(), "Suggested for the same finding as " + e.id() + " above." + citation(r)))
+            because.add(first.map(e -> new Reason(r.rule(), r.sources(), sentences.frame("sameFinding", e.id()) + citation(r)))
                     .orElse(r));
         }
         return because.equals(action.because()) ? action : new SuggestedAction(action.id(), action.title(), action.description(), action.timeline(),
@@ -310,7 +308,7 @@ final class Assembly {
     }
 
     /** A partner whose every reason is a step's reason in the goal points to that step (the one that works with it, first). */
-    private static SuggestedPartner pointing(SuggestedPartner partner, List<SuggestedAction> actions) {
+    private SuggestedPartner pointing(SuggestedPartner partner, List<SuggestedAction> actions) {
         List<SuggestedAction> candidates = new ArrayList<>(actions.stream().filter(a -> a.partners().contains(partner.id())).toList());
         Set<SuggestedAction> working = identitySet(candidates);
         actions.stream().filter(a -> !working.contains(a)).forEach(candidates::add);
@@ -319,7 +317,7 @@ final class Assembly {
             if (same && !partner.because().isEmpty()) {
                 Reason first = partner.because().get(0);
                 return new SuggestedPartner(partner.id(), partner.title(), partner.description(), partner.score(),
-                        List.of(new Reason(first.rule(), first.sources(), "Works with " + a.id() + ", for the reason given there.")), partner.confidence());
+                        List.of(new Reason(first.rule(), first.sources(), sentences.frame("worksWith", a.id()))), partner.confidence());
             }
         }
         return partner;
@@ -329,7 +327,7 @@ final class Assembly {
 
     /** "; similar districts: median 9%, …" after the finding the peers were compared on. */
     private String peerClause(Gap gap) {
-        return peers != null && Scorer.comparedWithPeers(gap, peers) ? "; " + peers.sentence(sentences.metric(gap.metric()).percent() ? "%" : "") : "";
+        return peers != null && Scorer.comparedWithPeers(gap, peers) ? "; " + peers.sentence(sentences.metric(gap.metric()).percent() ? "%" : "", sentences.frame("peers")) : "";
     }
 
     private List<Finding> findings() {
@@ -352,9 +350,8 @@ final class Assembly {
             out.add(new Finding(Finding.DATA_GAP, d.metric(), null, null, null, null, null, rule(d), capitalise(sentences.describe(d)), null));
         }
         for (Measure m : suppressed) {
-            out.add(new Finding(Finding.DATA_GAP, m.metric(), m.group(), null, null, null, null, null, "The figure for " + kb.groupName(m.group())
-                    + " on " + Sentences.lowerFirst(sentences.metric(m.metric()).title()) + " is withheld: it counts " + m.n()
-                    + " students, and a group smaller than " + Measure.MIN_GROUP + " is never reported, to protect their privacy", null));
+            out.add(new Finding(Finding.DATA_GAP, m.metric(), m.group(), null, null, null, null, null, sentences.frame("withheld", kb.groupName(m.group()),
+                    Sentences.lowerFirst(sentences.metric(m.metric()).title()), m.n(), Measure.MIN_GROUP), null));
         }
         for (Strength s : run.remaining(Strength.class)) {
             Metric metric = s.value() == null ? null : sentences.metric(s.id());

@@ -34,9 +34,12 @@ final class Sentences {
     private final Assessment assessment;
     /** The year figures are aged against: a figure from an earlier year is said with its year, never as "today". */
     private final int year;
+    /** The engine's own words, in the language of the rule set's view ({@link KnowledgeBase#language()}). */
+    private final Frames frames;
 
     Sentences(KnowledgeBase kb, Assessment assessment, int year) {
         this.kb = kb;
+        this.frames = Frames.of(kb.language());
         this.assessment = assessment;
         this.year = year;
     }
@@ -54,9 +57,9 @@ final class Sentences {
         String unit = metric.unit();
         String text = switch (unit) {
             case "%" -> number(value) + "%";
-            case "pp" -> number(value) + (value == 1 ? " point" : " points");
+            case "pp" -> number(value) + frames.unit("unit.point", "unit.points", value);
             case "ratio" -> number(value);
-            case "months" -> number(value) + (value == 1 ? " month" : " months");
+            case "months" -> number(value) + frames.unit("unit.month", "unit.months", value);
             default -> number(value) + " " + unit;
         };
         return metric.per().isEmpty() ? text : text + " " + metric.per();
@@ -74,34 +77,33 @@ final class Sentences {
      */
     String phrase(Metric metric, Measure m) {
         String text = m.kind() == Measure.Kind.ESTIMATE && m.wholeDistrict() && metric.aboutStudents()
-                ? metric.text().replace("{value}", figure(metric, m.value())).replace("{who}", AREA_CHILDREN)
+                ? metric.text().replace("{value}", figure(metric, m.value())).replace("{who}", frames.get("who.area"))
                 : phrase(metric, m.group(), m.value());
-        return m.year() != null && m.year() < year ? "in " + m.year() + ", " + text : text;
+        return m.year() != null && m.year() < year ? frames.get("measure.earlier", m.year(), text) : text;
     }
-
-    static final String AREA_CHILDREN = "children living in the district's area";
 
     /**
      * An outcome in one sentence: "Target within 12 months: 3% of low-income students have no home internet
      * (today 14%). Also tracked: ...". A missing baseline is said, never guessed.
      */
     String outcome(Metric metric, String group, Double baseline, Integer baselineYear, Double target, int months, String tracked) {
-        String within = " within " + months + (months == 1 ? " month" : " months");
+        String within = months + frames.unit("unit.month", "unit.months", months);
         StringBuilder text = new StringBuilder();
         if (target != null) {
             boolean hold = baseline != null && !metric.worse(baseline, target) && !metric.worse(target, baseline);
             // Without a baseline the bare figure reads as a fact ("25% of spending comes from one-time funds"):
             // say which way the target bounds it.
-            text.append(hold ? "Keep over the next" + within.substring(7) + ": " : "Target" + within + ": ")
+            text.append(frames.get(hold ? "outcome.keep" : "outcome.target", within))
                     .append(baseline == null ? bounded(metric, group, target) : phrase(metric, group, target));
-            text.append(baseline == null ? " (baseline to be collected)"
-                    : baselineYear != null && baselineYear < year ? " (" + figure(metric, baseline) + " in " + baselineYear + ")"
-                    : " (today " + figure(metric, baseline) + ")").append(". ");
+            text.append(baseline == null ? frames.get("outcome.noBaseline")
+                    : baselineYear != null && baselineYear < year ? frames.get("outcome.baselineYear", figure(metric, baseline), baselineYear)
+                    : frames.get("outcome.baselineToday", figure(metric, baseline))).append(". ");
         } else if (baseline == null) {
-            text.append("Baseline to be collected for ").append(lowerFirst(metric.title())).append(". ");
+            text.append(frames.get("outcome.collect", lowerFirst(metric.title())));
         }
         if (tracked != null && !tracked.isBlank()) {
-            text.append(target == null && baseline != null ? "Within" + within.substring(7) + ": " : "Also tracked: ").append(lowerFirst(stripPeriod(tracked))).append('.');
+            text.append(target == null && baseline != null ? frames.get("outcome.within", within) : frames.get("outcome.tracked"))
+                    .append(lowerFirst(stripPeriod(tracked))).append('.');
         }
         return text.toString().strip();
     }
@@ -109,8 +111,8 @@ final class Sentences {
     /** A target's phrase with its bound: "at most 50% of ..." where higher is worse, "at least 90% of ..." otherwise. */
     private String bounded(Metric metric, String group, double target) {
         String who = Measure.ALL.equals(group) && !metric.aboutStudents() ? metric.population() : kb.groupName(group);
-        String bound = metric.direction() == Metric.Direction.HIGHER_IS_WORSE ? "at most " : "at least ";
-        return metric.text().replace("{value}", bound + figure(metric, target)).replace("{who}", who);
+        String bound = frames.get(metric.direction() == Metric.Direction.HIGHER_IS_WORSE ? "outcome.atMost" : "outcome.atLeast", figure(metric, target));
+        return metric.text().replace("{value}", bound).replace("{who}", who);
     }
 
     /** The effective metric: the framework's, with the district's own threshold when it set one. */
@@ -131,44 +133,42 @@ final class Sentences {
             return s.level() != null ? rated(s.id(), s.level(), null) : onTarget(s);
         }
         if (fact instanceof Inferred i) {
-            return "inferred, not measured: " + number(i.basis()) + "% of the district's children live in poverty (at or above the "
-                    + number(i.line()) + "% line), and the reason families are offline is not measured, so cost is the likely barrier;"
-                    + " the standard barrier question would settle it";
+            return frames.get("inferred", number(i.basis()), number(i.line()));
         }
         if (fact instanceof Warning w) {
             return warning(w);
         }
         if (fact instanceof Size z) {
-            return assessment.district().name() + " counts about " + number(z.students()) + " students (a " + z.band().replace('-', ' ') + " district)";
+            return frames.get("size", assessment.district().name(), number(z.students()), band(z.band()));
         }
         if (fact instanceof Setting s) {
-            return "the line " + s.name() + " = " + number(s.value());
+            return frames.get("setting", s.name(), number(s.value()));
         }
         if (fact instanceof DataGap d) {
             Metric metric = kb.metrics().get(d.metric());
-            return "there is no figure yet for " + lowerFirst(metric.title()) + " (" + d.metric() + ")";
+            return frames.get("dataGap", lowerFirst(metric.title()), d.metric());
         }
         if (fact instanceof Measure m) {
             Metric metric = metric(m.metric());
-            return metric == null ? m.metric() + " is " + number(m.value()) : phrase(metric, m) + provenance(m);
+            return metric == null ? frames.get("measure.bare", m.metric(), number(m.value())) : phrase(metric, m) + provenance(m);
         }
         if (fact instanceof Answer a) {
             return rated(a.indicator(), a.level(), a.note());
         }
         if (fact instanceof Suggestion s) {
-            return "suggestion " + s.id() + " (" + title(s.id()) + ")";
+            return frames.get("fact.suggestion", s.id(), title(s.id()));
         }
         if (fact instanceof District d) {
-            return "the district " + d.name() + (d.locale() == null ? "" : " (" + d.locale() + ")");
+            return d.locale() == null ? frames.get("fact.district", d.name()) : frames.get("fact.districtLocale", d.name(), word("locale.", d.locale()));
         }
         if (fact instanceof Metric m) {
-            return "metric " + m.id() + " (" + m.title() + (m.threshold() == null ? "" : ", threshold " + figure(m, m.threshold())) + ")";
+            return m.threshold() == null ? frames.get("fact.metric", m.id(), m.title()) : frames.get("fact.metricThreshold", m.id(), m.title(), figure(m, m.threshold()));
         }
         if (fact instanceof Indicator i) {
-            return "indicator " + i.id() + " (" + i.title() + ")";
+            return frames.get("fact.indicator", i.id(), i.title());
         }
         if (fact instanceof Action a) {
-            return "action " + a.id() + " (" + a.title() + ")";
+            return frames.get("fact.action", a.id(), a.title());
         }
         return String.valueOf(fact);
     }
@@ -182,18 +182,14 @@ final class Sentences {
     /** A figure that cannot be right as given, and what to check. */
     private String warning(Warning w) {
         Metric metric = metric(w.metric());
-        String title = lowerFirst(metric.title()) + (Measure.ALL.equals(w.group()) ? "" : " for " + kb.groupName(w.group()));
+        String title = Measure.ALL.equals(w.group()) ? lowerFirst(metric.title()) : frames.get("warning.forGroup", lowerFirst(metric.title()), kb.groupName(w.group()));
         return switch (w.kind()) {
-            case Warning.ANSWERS_ABOVE_ENROLLMENT -> "the figure for " + title + " counts " + number(w.value()) + " answers, more than the "
-                    + number(w.limit()) + " students enrolled: check the count or the enrollment at the source";
-            case Warning.BELOW_ANY_NETWORK -> new DecimalFormat("#,##0.###", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(w.value())
-                    + " " + metric.unit() + (metric.per().isEmpty() ? "" : " " + metric.per()) + " is below any real school network (under " + figure(metric, w.limit())
-                    + "): check the unit at the source; Mbps may have been written as kbps";
-            case Warning.DEVICES_BELOW_ONE_TO_ONE -> "the district says every student has a take-home device (one-to-one) but counts "
-                    + number(w.value()) + " student devices for " + number(w.limit()) + " students enrolled"
-                    + (w.value() > 0 ? ", one for every " + number(w.limit() / w.value()) + " students" : "")
-                    + ": check the device count or the one-to-one answer at the source";
-            default -> "the figure for " + title + " looks implausible (" + w.kind() + "): check it at the source";
+            case Warning.ANSWERS_ABOVE_ENROLLMENT -> frames.get("warning.answersAboveEnrollment", title, number(w.value()), number(w.limit()));
+            case Warning.BELOW_ANY_NETWORK -> frames.get("warning.belowAnyNetwork", new DecimalFormat("#,##0.###", DecimalFormatSymbols.getInstance(Locale.ROOT))
+                    .format(w.value()) + " " + metric.unit() + (metric.per().isEmpty() ? "" : " " + metric.per()), figure(metric, w.limit()));
+            case Warning.DEVICES_BELOW_ONE_TO_ONE -> frames.get("warning.devicesBelowOneToOne", number(w.value()), number(w.limit()),
+                    w.value() > 0 ? frames.get("warning.devicesBelowOneToOne.each", number(w.limit() / w.value())) : "");
+            default -> frames.get("warning.implausible", title, w.kind());
         };
     }
 
@@ -217,20 +213,19 @@ final class Sentences {
         String origin = measure.map(this::origin).orElse("") + (gap.uncertain() ? measure.map(this::uncertainty).orElse("") : "");
         if (gap.kind() == Gap.Kind.BEHIND_DISTRICT) {
             double behind = Math.abs(gap.value() - gap.districtValue());
-            String unit = metric.percent() ? (behind == 1 ? " point" : " points") : " " + metric.unit();
-            return phrase + ", " + number(behind) + unit + " worse than the district as a whole (" + figure(metric, gap.districtValue())
-                    + "; the framework flags groups more than " + number(gap.threshold()) + " points behind" + origin + ")";
+            String unit = metric.percent() ? frames.unit("unit.point", "unit.points", behind) : " " + metric.unit();
+            return frames.get("gap.behind", phrase, number(behind) + unit, figure(metric, gap.districtValue()), number(gap.threshold()), origin);
         }
         StringBuilder context = new StringBuilder();
         if (gap.subgroup()) {
-            assessment.measure(gap.metric(), Measure.ALL).ifPresent(all -> context.append("district ").append(figure(metric, all.value())).append(", "));
+            assessment.measure(gap.metric(), Measure.ALL).ifPresent(all -> context.append(frames.get("gap.district", figure(metric, all.value()))));
         }
         boolean own = assessment.thresholds().containsKey(gap.metric());
-        context.append(own ? "your threshold " : "threshold ").append(figure(metric, gap.threshold()));
+        context.append(frames.get(own ? "gap.ownThreshold" : "gap.threshold", figure(metric, gap.threshold())));
         if (gap.severe() && metric.severe() != null) {
-            context.append(", severe past ").append(figure(metric, metric.severe()));
+            context.append(frames.get("gap.severe", figure(metric, metric.severe())));
         } else if (gap.possiblySevere() && metric.severe() != null) {
-            context.append(", perhaps severe: past ").append(figure(metric, metric.severe())).append(" but within its margin of error");
+            context.append(frames.get("gap.perhapsSevere", figure(metric, metric.severe())));
         }
         return phrase + " (" + context + origin + ")";
     }
@@ -248,14 +243,14 @@ final class Sentences {
         if (m.year() != null && m.year() >= year && (m.source() == null || !m.source().contains(Integer.toString(m.year())))) {
             out.append(out.length() > 0 ? " " : "").append(m.year());
         }
-        String margin = m.moe() == null ? "" : ", ±" + number(m.moe()) + (metric(m.metric()).percent() ? " points" : "");
+        String margin = m.moe() == null ? "" : ", ±" + number(m.moe()) + (metric(m.metric()).percent() ? frames.get("unit.points") : "");
         if (m.kind() == Measure.Kind.ESTIMATE) {
-            out.append(out.length() > 0 ? "; " : "").append("a census estimate for the area")
+            out.append(out.length() > 0 ? "; " : "").append(frames.get("origin.estimate"))
                     .append(m.n() == null ? "" : " (" + number(m.n()) + (metric(m.metric()).aboutStudents()
-                            ? (m.n() == 1 ? " child" : " children") : (m.n() == 1 ? " person" : " people")) + ")").append(margin);
+                            ? frames.unit("unit.child", "unit.children", m.n()) : frames.unit("unit.person", "unit.people", m.n())) + ")").append(margin);
         } else if (m.kind() == Measure.Kind.SURVEY) {
             if (m.n() != null) {
-                out.append(out.length() > 0 ? ", " : "").append(number(m.n())).append(m.n() == 1 ? " answer" : " answers");
+                out.append(out.length() > 0 ? ", " : "").append(number(m.n())).append(frames.unit("unit.answer", "unit.answers", m.n()));
             }
             out.append(margin);
         } else {
@@ -272,9 +267,9 @@ final class Sentences {
     /** Why a figure is uncertain, and what to do about it. */
     private String uncertainty(Measure m) {
         if (m.n() != null && m.n() < Measure.MIN_COUNT) {
-            return "; uncertain: only " + m.n() + (m.n() == 1 ? " answer" : " answers") + ", verify locally";
+            return frames.get("uncertain.few", m.n(), frames.unit("unit.answer", "unit.answers", m.n()));
         }
-        return "; uncertain: the margin of error could cross the line, verify locally";
+        return frames.get("uncertain.margin");
     }
 
     private String provenance(Measure m) {
@@ -285,30 +280,54 @@ final class Sentences {
     private String onTarget(Strength s) {
         Metric metric = metric(s.id());
         String phrase = assessment.measure(s.id(), Measure.ALL).map(m -> phrase(metric, m)).orElseGet(() -> phrase(metric, Measure.ALL, s.value()));
-        String text = phrase + ", within the " + figure(metric, metric.threshold()) + " threshold";
+        String text = frames.get("onTarget", phrase, figure(metric, metric.threshold()));
         return s.uncertain() ? text + assessment.measure(s.id(), Measure.ALL).map(m -> " (" + uncertainty(m).substring(2) + ")").orElse("") : text;
     }
 
     private String rated(String indicatorId, int level, String note) {
         Indicator indicator = kb.indicators().get(indicatorId);
-        String text = "the district rates itself " + level + " of 4 (" + Indicator.levelName(level) + ") on \u201c" + indicator.title()
-                + "\u201d: " + stripPeriod(indicator.describe(level));
-        return note == null || note.isBlank() ? text : text + " (note: " + stripPeriod(note) + ")";
+        String name = level >= 1 && level <= 4 ? frames.get("level." + level) : frames.get("level.other", level);
+        String text = frames.get("rated", level, name, indicator.title(), stripPeriod(indicator.describe(level)));
+        return note == null || note.isBlank() ? text : text + frames.get("rated.note", stripPeriod(note));
     }
 
     /** Joins fact sentences and cites the sources: one plain sentence per reason. */
     String reason(List<String> facts, List<String> sourceIds) {
-        String because = facts.isEmpty() ? "Suggested by the rule set" : "Suggested because " + join(facts);
+        String because = facts.isEmpty() ? frames.get("reason.none") : frames.get("reason.because", join(facts));
         List<String> citations = kb.cite(sourceIds);
-        String cite = citations.isEmpty() ? "" : (citations.size() == 1 ? " Source: " : " Sources: ") + String.join("; ", citations) + ".";
+        String cite = citations.isEmpty() ? "" : frames.get(citations.size() == 1 ? "reason.source" : "reason.sources") + String.join("; ", citations) + ".";
         return because + "." + cite;
     }
 
-    private static String join(List<String> parts) {
+    private String join(List<String> parts) {
         if (parts.size() <= 1) {
             return parts.isEmpty() ? "" : parts.get(0);
         }
-        return String.join("; ", parts.subList(0, parts.size() - 1)) + "; and " + parts.get(parts.size() - 1);
+        return String.join("; ", parts.subList(0, parts.size() - 1)) + frames.get("join.last") + parts.get(parts.size() - 1);
+    }
+
+    /** The engine's frame of that key, in this advice's language (for the assembly's own sentences). */
+    String frame(String key, Object... args) {
+        return frames.get(key, args);
+    }
+
+    /** " student" or " students" after a count, in this advice's language. */
+    String students(double count) {
+        return frames.unit("unit.student", "unit.students", count);
+    }
+
+    /** A size band in words: "very small". */
+    private String band(String band) {
+        return word("band.", band);
+    }
+
+    /** A fixed word of the engine's (a locale, a band) in this language, or the word itself when it has none. */
+    private String word(String prefix, String value) {
+        try {
+            return frames.get(prefix + value);
+        } catch (IllegalStateException e) {
+            return value.replace('-', ' ');
+        }
     }
 
     static String lowerFirst(String text) {

@@ -23,6 +23,9 @@ final class AdviseCommand implements Callable<Integer> {
     @Mixin
     RulesOption rules;
 
+    @Mixin
+    LanguageOption lang;
+
     @Parameters(paramLabel = "FILE", description = "the assessment")
     Path file;
 
@@ -33,7 +36,7 @@ final class AdviseCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         KnowledgeBase kb = rules.load();
-        Advice advice = Inputs.advisor(kb).advise(Inputs.assessment(kb, file));
+        Advice advice = lang.apply(Inputs.advisor(kb)).advise(Inputs.assessment(kb, file));
         int width = format == AdviceWriter.Format.TEXT ? BatchCommand.Terminal.columns(AdviceWriter.WIDTH) : AdviceWriter.WIDTH;
         spec.commandLine().getOut().print(AdviceWriter.write(advice, format, width));
         return Main.OK;

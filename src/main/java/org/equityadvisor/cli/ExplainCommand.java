@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.equityadvisor.advise.Decision;
 import org.equityadvisor.advise.Explanation;
+import org.equityadvisor.advise.Frames;
 import org.equityadvisor.advise.Firing;
 import org.equityadvisor.export.AdviceWriter;
 import org.equityadvisor.knowledge.KnowledgeBase;
@@ -32,6 +33,9 @@ final class ExplainCommand implements Callable<Integer> {
     @Mixin
     RulesOption rules;
 
+    @Mixin
+    LanguageOption lang;
+
     @Parameters(paramLabel = "FILE", description = "the assessment")
     Path file;
 
@@ -50,48 +54,51 @@ final class ExplainCommand implements Callable<Integer> {
         if (!format.equals("text") && !format.equals("json")) {
             throw new InputException("--format", new Problem("--format", "'" + format + "' is not a format: use text or json"));
         }
-        Explanation explanation = Inputs.advisor(kb).explain(Inputs.assessment(kb, file));
+        Explanation explanation = lang.apply(Inputs.advisor(kb)).explain(Inputs.assessment(kb, file));
         PrintWriter out = spec.commandLine().getOut();
-        List<Firing> firings = suggestion == null ? explanation.firings() : chain(explanation.firings(), suggestion);
+        String language = explanation.advice().language();
+        Frames w = Frames.of("org.equityadvisor.cli.explain", language);
+        List<Firing> firings = suggestion == null ? explanation.firings() : chain(explanation.firings(), suggestion, language);
         List<Decision> decisions = explanation.decisions().stream().filter(d -> suggestion == null || d.id().equals(suggestion)).toList();
         if (format.equals("json")) {
             out.print(AdviceWriter.json(suggestion == null ? explanation : new Explanation(explanation.advice(), firings, decisions)));
             return Main.OK;
         }
-        out.println("Explanation: " + explanation.advice().district() + " (rule set " + explanation.advice().ruleSet() + ")");
+        out.println(w.get("title", explanation.advice().district(), explanation.advice().ruleSet()));
         if (suggestion == null) {
             out.println();
-            out.println("FINDINGS");
+            out.println(w.get("findings"));
             for (Finding f : explanation.advice().findings()) {
                 out.println("  " + f.kind() + " " + f.id() + (f.group() == null ? "" : " [" + f.group() + "]") + ": " + f.text()
-                        + (f.rule() == null ? "" : "  (rule: " + f.rule() + ")"));
+                        + (f.rule() == null ? "" : w.get("rule", f.rule())));
             }
         }
         out.println();
-        out.println(suggestion == null ? "RULES FIRED, IN ORDER" : "RULES BEHIND " + suggestion + ", IN ORDER");
+        out.println(suggestion == null ? w.get("fired") : w.get("behind", suggestion));
         if (firings.isEmpty()) {
-            out.println("  none");
+            out.println(w.get("none"));
         }
         for (Firing f : firings) {
             out.println("  " + f.order() + ". [" + f.stage() + "] " + f.rule());
-            f.matched().forEach(m -> out.println("       matched: " + m));
-            f.inserted().forEach(m -> out.println("       added:   " + m));
-            f.deleted().forEach(m -> out.println("       removed: " + m));
+            f.matched().forEach(m -> out.println(w.get("matched") + m));
+            f.inserted().forEach(m -> out.println(w.get("added") + m));
+            f.deleted().forEach(m -> out.println(w.get("removed") + m));
         }
         out.println();
-        out.println("DECISIONS");
+        out.println(w.get("decisions"));
         if (decisions.isEmpty()) {
-            out.println("  none: no rule suggested " + (suggestion == null ? "anything" : suggestion));
+            out.println(w.get("noDecision", suggestion == null ? w.get("anything") : suggestion));
         }
         for (Decision d : decisions) {
-            out.println("  " + d.id() + "  " + d.outcome() + ": " + d.reason());
+            out.println("  " + d.id() + "  " + w.get(d.outcome()) + ": " + d.reason());
         }
         return Main.OK;
     }
 
     /** The firings that suggested or removed the id, and, before them, those that derived what they matched. */
-    static List<Firing> chain(List<Firing> firings, String id) {
-        String mark = "suggestion " + id + " ";
+    static List<Firing> chain(List<Firing> firings, String id, String language) {
+        // A suggestion fact is described "suggestion AS-11 (title)", in the trace's language.
+        String mark = Frames.engine(language).get("fact.suggestion", id, "").replace("()", "");
         Set<String> wanted = new HashSet<>();
         List<Firing> picked = new ArrayList<>();
         for (int i = firings.size() - 1; i >= 0; i--) {

@@ -43,6 +43,9 @@ final class PlanCommand {
         @Mixin
         RulesOption rules;
 
+        @Mixin
+        LanguageOption lang;
+
         @Parameters(paramLabel = "FILE", description = "the assessment (JSON or YAML; a scenario file works too)")
         Path file;
 
@@ -67,8 +70,9 @@ final class PlanCommand {
         public Integer call() {
             KnowledgeBase kb = rules.load();
             Assessment assessment = Inputs.assessment(kb, file);
-            Advice advice = Inputs.advisor(kb).advise(assessment);
-            DraftPlan drafts = new DraftPlan(kb);
+            org.equityadvisor.advise.Advisor advisor = lang.apply(Inputs.advisor(kb));
+            Advice advice = advisor.advise(assessment);
+            DraftPlan drafts = new DraftPlan(advisor.knowledgeBase());
             Plan plan = choice.top != null ? drafts.draftTop(assessment, advice, choice.top, start) : drafts.draft(assessment, advice, choice.accept, start);
             String json = PlanFile.write(plan);
             PrintWriter w = spec.commandLine().getOut();

@@ -45,6 +45,10 @@ final class RulesCheckCommand implements Callable<Integer> {
                     kb.origin(), kb.rules().size(), kb.indicators().size(), kb.metrics().size(), kb.goals().size(), kb.actions().size(),
                     kb.partners().size(), kb.sources().size(), (System.nanoTime() - start) / 1e9);
             out.println("Rule set " + kb.hash());
+            // A translation that lacks an entry is not an error (the English is shown), but the coach who added the entry should know.
+            for (Problem w : kb.translations().warnings()) {
+                out.println("warning: " + w);
+            }
             if (timings > 0) {
                 timings(out);
             }

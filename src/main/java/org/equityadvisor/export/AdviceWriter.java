@@ -10,6 +10,7 @@ import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.List;
 import java.util.Locale;
+import org.equityadvisor.advise.Frames;
 import org.equityadvisor.model.Advice;
 import org.equityadvisor.model.Finding;
 import org.equityadvisor.model.Reason;
@@ -73,20 +74,36 @@ public final class AdviceWriter {
 
     // --- text -------------------------------------------------------------------------------------------
 
+    /** The words around the advice's sentences, in the advice's own language (export/words*.properties). */
+    static Frames words(Advice advice) {
+        return Frames.of(WORDS, advice.language());
+    }
+
+    static final String WORDS = "org.equityadvisor.export.words";
+
     /** "Scale up: ..." for a step the district runs already but whose severe gap persists. */
-    static String label(SuggestedAction a) {
-        return Boolean.TRUE.equals(a.scaleUp()) ? "Scale up (already in place): " + a.title() : a.title();
+    static String label(Frames w, SuggestedAction a) {
+        return Boolean.TRUE.equals(a.scaleUp()) ? w.get("scaleUp", a.title()) : a.title();
     }
 
-    private static String lowConfidence(String confidence) {
-        return confidence == null ? "" : ", " + confidence + " confidence: verify locally";
+    private static String lowConfidence(Frames w, String confidence) {
+        return confidence == null ? "" : w.get("lowConfidence", word(w, "confidence.", confidence));
     }
 
-    static String when(SuggestedAction a) {
+    /** A fixed word of the advice (a kind, a divide) in its language, or as it is when the bundle has none. */
+    private static String word(Frames w, String prefix, String value) {
+        try {
+            return w.get(prefix + value);
+        } catch (IllegalStateException e) {
+            return value;
+        }
+    }
+
+    static String when(Frames w, SuggestedAction a) {
         int start = a.timeline().startMonth();
         int end = start + a.timeline().months();
-        return (start == 0 ? "start now" : "start in month " + (start + 1)) + ", " + a.timeline().months()
-                + (a.timeline().months() == 1 ? " month" : " months") + " (months " + (start + 1) + "-" + end + " of the plan)";
+        return (start == 0 ? w.get("when.now") : w.get("when.later", start + 1)) + w.get("when", a.timeline().months(),
+                w.unit("unit.month", "unit.months", a.timeline().months()), start + 1, end);
     }
 
 
@@ -99,52 +116,55 @@ public final class AdviceWriter {
         }
 
         private String advice(Advice advice) {
+            Frames w = words(advice);
             StringBuilder out = new StringBuilder();
-            wrap(out, "Equity Advisor: ", advice.district());
-            wrap(out, "Rule set ", advice.ruleSet());
+            wrap(out, w.get("text.title"), advice.district());
+            wrap(out, w.get("text.ruleSet"), advice.ruleSet());
             out.append('\n');
-            out.append("FINDINGS\n");
+            out.append(w.get("text.findings")).append('\n');
             if (advice.findings().isEmpty()) {
-                out.append("  none\n");
+                out.append(w.get("text.noFindings")).append('\n');
             }
             for (Finding f : advice.findings()) {
-                String label = String.format(Locale.ROOT, "%-9s", f.kind().toUpperCase(Locale.ROOT) + ("severe".equals(f.severity()) ? "!" : ""));
+                String label = String.format(Locale.ROOT, "%-9s", word(w, "kind.", f.kind()).toUpperCase(Locale.ROOT) + ("severe".equals(f.severity()) ? "!" : ""));
                 wrap(out, "  " + label + " ", f.text());
             }
-            out.append("\nSUGGESTED GOALS (most pressing first)\n");
+            out.append('\n').append(w.get("text.goals")).append('\n');
             if (advice.goals().isEmpty()) {
-                out.append("  none: no rule found a gap or weakness to act on\n");
+                out.append(w.get("text.noGoals")).append('\n');
             }
+            String score = w.get("score");
             // A terminal gets what a leader acts on, each thing said once (the goal's description, a partner's reasons
             // and the rules' full traces are in Markdown, JSON, explain and the web page): two screens for most districts.
             for (SuggestedGoal g : advice.goals()) {
                 out.append('\n');
-                wrap(out, g.rank() + ". ", g.title() + "  [" + g.id() + ", " + g.divide() + ", score " + number(g.score()) + "]");
+                wrap(out, g.rank() + ". ", g.title() + "  [" + g.id() + ", " + word(w, "divide.", String.valueOf(g.divide())) + ", " + score + " "
+                        + number(g.score()) + "]");
                 char letter = 'a';
                 for (SuggestedAction a : g.actions()) {
-                    wrap(out, "   " + letter++ + ") ", label(a) + "  [" + a.id() + ", score " + number(a.score()) + lowConfidence(a.confidence()) + "]");
+                    wrap(out, "   " + letter++ + ") ", label(w, a) + "  [" + a.id() + ", " + score + " " + number(a.score()) + lowConfidence(w, a.confidence()) + "]");
                     String indent = "      ";
-                    wrap(out, indent, "When: " + when(a) + " · Team: " + String.join(", ", a.team()));
-                    wrap(out, indent, "Outcome: " + a.outcome().text());
+                    wrap(out, indent, w.get("when.label") + when(w, a) + " · " + w.get("team") + String.join(", ", a.team()));
+                    wrap(out, indent, w.get("outcome") + a.outcome().text());
                     for (Reason r : a.because()) {
-                        wrap(out, indent, "Why: " + r.text() + " (rule: " + r.rule() + ")");
+                        wrap(out, indent, w.get("why") + r.text() + " (" + w.get("rule") + r.rule() + ")");
                     }
                     for (String c : a.caveats()) {
-                        wrap(out, indent, "Caveat: " + c);
+                        wrap(out, indent, w.get("caveat") + c);
                     }
                 }
                 if (!g.partners().isEmpty()) {
                     List<String> partners = new java.util.ArrayList<>();
                     for (SuggestedPartner p : g.partners()) {
                         List<String> with = g.actions().stream().filter(a -> a.partners().contains(p.id())).map(SuggestedAction::id).toList();
-                        partners.add(p.title() + " [" + p.id() + "]" + (with.isEmpty() ? "" : " with " + String.join(", ", with)));
+                        partners.add(p.title() + " [" + p.id() + "]" + (with.isEmpty() ? "" : w.get("text.partnerWith", String.join(", ", with))));
                     }
-                    wrap(out, "   Partners: ", String.join("; ", partners));
+                    wrap(out, "   " + w.get("text.partners"), String.join("; ", partners));
                 }
             }
             if (!advice.goals().isEmpty()) {
                 out.append('\n');
-                wrap(out, "", "Each goal's description and each partner's reasons: --format markdown or json; every rule's trace: explain.");
+                wrap(out, "", w.get("text.more"));
             }
             return out.toString();
         }
@@ -173,46 +193,49 @@ public final class AdviceWriter {
     // --- markdown ---------------------------------------------------------------------------------------
 
     private static String markdown(Advice advice) {
+        Frames w = words(advice);
+        String score = w.get("score");
         StringBuilder out = new StringBuilder();
-        out.append("# Digital equity advice: ").append(escape(advice.district())).append("\n\n");
-        out.append("Rule set `").append(advice.ruleSet()).append("`\n\n## Findings\n\n");
+        out.append(w.get("md.title")).append(escape(advice.district())).append("\n\n");
+        out.append(w.get("md.ruleSet")).append('`').append(advice.ruleSet()).append("`\n\n").append(w.get("md.findings")).append("\n\n");
         if (advice.findings().isEmpty()) {
-            out.append("None.\n");
+            out.append(w.get("md.none")).append('\n');
         } else {
-            out.append("| Kind | Id | Group | Finding |\n|---|---|---|---|\n");
+            out.append(w.get("md.table")).append("\n|---|---|---|---|\n");
             for (Finding f : advice.findings()) {
-                out.append("| ").append(f.kind()).append("severe".equals(f.severity()) ? " (severe)" : "").append(" | ").append(f.id())
+                out.append("| ").append(word(w, "kind.", f.kind())).append("severe".equals(f.severity()) ? w.get("md.severe") : "").append(" | ").append(f.id())
                         .append(" | ").append(f.group() == null ? "" : f.group()).append(" | ").append(escape(f.text())).append(" |\n");
             }
         }
-        out.append("\n## Suggested goals\n");
+        out.append('\n').append(w.get("md.goals")).append('\n');
         if (advice.goals().isEmpty()) {
-            out.append("\nNone: no rule found a gap or weakness to act on.\n");
+            out.append('\n').append(w.get("md.noGoals")).append('\n');
         }
         for (SuggestedGoal g : advice.goals()) {
             out.append("\n### ").append(g.rank()).append(". ").append(escape(g.title())).append("\n\n");
-            out.append("`").append(g.id()).append("` · ").append(g.divide()).append(" · score ").append(number(g.score())).append("\n\n");
-            out.append(escape(g.description())).append("\n\n#### Action steps\n\n");
+            out.append("`").append(g.id()).append("` · ").append(word(w, "divide.", String.valueOf(g.divide()))).append(" · ").append(score).append(' ')
+                    .append(number(g.score())).append("\n\n");
+            out.append(escape(g.description())).append("\n\n#### ").append(w.get("steps")).append("\n\n");
             for (SuggestedAction a : g.actions()) {
-                out.append("- **").append(escape(label(a))).append("** (`").append(a.id()).append("`, score ").append(number(a.score()))
-                        .append(lowConfidence(a.confidence())).append(")\n");
-                out.append("  - When: ").append(when(a)).append("\n");
-                out.append("  - Team: ").append(escape(String.join(", ", a.team()))).append("\n");
+                out.append("- **").append(escape(label(w, a))).append("** (`").append(a.id()).append("`, ").append(score).append(' ').append(number(a.score()))
+                        .append(lowConfidence(w, a.confidence())).append(")\n");
+                out.append("  - ").append(w.get("when.label")).append(when(w, a)).append("\n");
+                out.append("  - ").append(w.get("team")).append(escape(String.join(", ", a.team()))).append("\n");
                 if (!a.partners().isEmpty()) {
-                    out.append("  - Works with: ").append(String.join(", ", a.partners())).append("\n");
+                    out.append("  - ").append(w.get("worksWith")).append(String.join(", ", a.partners())).append("\n");
                 }
-                out.append("  - Outcome: ").append(escape(a.outcome().text())).append("\n");
-                reasons(out, a.because());
+                out.append("  - ").append(w.get("outcome")).append(escape(a.outcome().text())).append("\n");
+                reasons(w, out, a.because());
                 for (String c : a.caveats()) {
-                    out.append("  - Caveat: ").append(escape(c)).append("\n");
+                    out.append("  - ").append(w.get("caveat")).append(escape(c)).append("\n");
                 }
             }
             if (!g.partners().isEmpty()) {
-                out.append("\n#### Partners\n\n");
+                out.append("\n#### ").append(w.get("partners")).append("\n\n");
                 for (SuggestedPartner p : g.partners()) {
                     out.append("- **").append(escape(p.title())).append("** (`").append(p.id()).append("`)\n");
-                    reasons(out, shown(p.because()));
-                    more(p.because()).ifPresent(m -> out.append("  - ").append(m).append("\n"));
+                    reasons(w, out, shown(p.because()));
+                    more(w, p.because()).ifPresent(m -> out.append("  - ").append(m).append("\n"));
                 }
             }
         }
@@ -224,15 +247,14 @@ public final class AdviceWriter {
         return because.subList(0, Math.min(PARTNER_REASONS, because.size()));
     }
 
-    private static java.util.Optional<String> more(List<Reason> because) {
+    private static java.util.Optional<String> more(Frames w, List<Reason> because) {
         int hidden = because.size() - PARTNER_REASONS;
-        return hidden <= 0 ? java.util.Optional.empty()
-                : java.util.Optional.of("...and " + hidden + " more " + (hidden == 1 ? "reason" : "reasons") + " (all are in --format json and in explain)");
+        return hidden <= 0 ? java.util.Optional.empty() : java.util.Optional.of(w.get(hidden == 1 ? "more.one" : "more.other", hidden));
     }
 
-    private static void reasons(StringBuilder out, List<Reason> because) {
+    private static void reasons(Frames w, StringBuilder out, List<Reason> because) {
         for (Reason r : because) {
-            out.append("  - Why: ").append(escape(r.text())).append(" *(rule: ").append(escape(r.rule())).append(")*\n");
+            out.append("  - ").append(w.get("why")).append(escape(r.text())).append(" *(").append(w.get("rule")).append(escape(r.rule())).append(")*\n");
         }
     }
 

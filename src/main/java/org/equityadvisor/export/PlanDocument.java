@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.equityadvisor.advise.Frames;
 import org.equityadvisor.model.ActionStep;
 import org.equityadvisor.model.Plan;
 import org.equityadvisor.model.PlanGoal;
@@ -47,83 +48,103 @@ record PlanDocument(String title, List<Block> blocks) {
     }
 
     static PlanDocument of(Plan plan) {
+        // The document speaks the language the plan was drafted in (its advice's), English when it has none.
+        Words w = new Words(Frames.of(AdviceWriter.WORDS, plan.advice() == null ? null : plan.advice().language()),
+                plan.advice() == null || plan.advice().language() == null ? Locale.ENGLISH : Locale.forLanguageTag(plan.advice().language()));
         List<Block> blocks = new ArrayList<>();
-        blocks.add(new Paragraph("District: " + plan.district() + ". Plan starts " + date(plan.start()) + ". Drafted from the advice of rule set "
-                + plan.ruleSet() + "."));
-        blocks.add(new Heading(2, "Part 1. Overview"));
-        blocks.add(new Paragraph(plan.overview().isBlank() ? "The overview has not been written yet." : plan.overview()));
-        blocks.add(new Heading(2, "Part 2. Goals"));
+        blocks.add(new Paragraph(w.get("doc.intro", plan.district(), w.date(plan.start()), plan.ruleSet())));
+        blocks.add(new Heading(2, w.get("doc.overview")));
+        blocks.add(new Paragraph(plan.overview().isBlank() ? w.get("doc.noOverview") : plan.overview()));
+        blocks.add(new Heading(2, w.get("doc.goals")));
         for (int i = 0; i < plan.goals().size(); i++) {
             PlanGoal goal = plan.goals().get(i);
-            blocks.add(new Heading(3, "Goal " + (i + 1) + ". " + goal.statement()));
-            blocks.add(new Paragraph("Divide: " + goal.divide() + ". Serves: " + (goal.who() == null || goal.who().isBlank() ? "not stated" : goal.who())
-                    + ". (" + goal.id() + ")"));
-            blocks.add(components(goal));
+            blocks.add(new Heading(3, w.get("doc.goal", i + 1, goal.statement())));
+            blocks.add(new Paragraph(w.get("doc.serves", w.word("divide.", String.valueOf(goal.divide())),
+                    goal.who() == null || goal.who().isBlank() ? w.get("doc.notStated") : goal.who(), goal.id())));
+            blocks.add(components(w, goal));
         }
-        blocks.add(new Heading(2, "Timeline"));
-        blocks.add(timeline(plan));
-        blocks.add(new Heading(2, "Part 3. Reflection"));
-        blocks.add(new Paragraph(plan.reflection().isBlank() ? "The reflection has not been written yet." : plan.reflection()));
+        blocks.add(new Heading(2, w.get("doc.timeline")));
+        blocks.add(timeline(w, plan));
+        blocks.add(new Heading(2, w.get("doc.reflection")));
+        blocks.add(new Paragraph(plan.reflection().isBlank() ? w.get("doc.noReflection") : plan.reflection()));
         List<String> why = reasons(plan);
         if (!why.isEmpty()) {
-            blocks.add(new Heading(2, "Why these goals"));
-            why.forEach(w -> blocks.add(new Paragraph(w)));
+            blocks.add(new Heading(2, w.get("doc.why")));
+            why.forEach(text -> blocks.add(new Paragraph(text)));
         }
         return new PlanDocument(plan.title(), blocks);
     }
 
-    /** The five components of the CoSN plan for one goal. */
-    private static Table components(PlanGoal goal) {
-        List<List<List<String>>> rows = new ArrayList<>();
-        rows.add(List.of(List.of("Action steps"), goal.steps().isEmpty() ? List.of("none yet") : goal.steps().stream().map(PlanDocument::step).toList()));
-        rows.add(List.of(List.of("Timeline"), List.of(span(goal))));
-        rows.add(List.of(List.of("Team members"), goal.members().isEmpty() ? List.of("none yet") : List.of(String.join(", ", goal.members()))));
-        rows.add(List.of(List.of("Partners"), goal.partners().isEmpty() ? List.of("none yet") : goal.partners().stream().map(PlanDocument::partner).toList()));
-        rows.add(List.of(List.of("Measurable outcomes"), goal.outcomes().isEmpty() ? List.of("none yet") : goal.outcomes().stream().map(PlanDocument::outcome).toList()));
-        return new Table(List.of("Component", "In this plan"), rows);
+    /** The document's words and dates in one language. */
+    private record Words(Frames frames, Locale locale) {
+        String get(String key, Object... args) {
+            return frames.get(key, args);
+        }
+
+        String word(String prefix, String value) {
+            try {
+                return frames.get(prefix + value);
+            } catch (IllegalStateException e) {
+                return value;
+            }
+        }
+
+        String date(LocalDate date) {
+            return date == null ? get("doc.noDate") : DateTimeFormatter.ofPattern("d MMM yyyy", locale).format(date);
+        }
     }
 
-    static String step(ActionStep s) {
+    /** The five components of the CoSN plan for one goal. */
+    private static Table components(Words w, PlanGoal goal) {
+        List<List<List<String>>> rows = new ArrayList<>();
+        String none = w.get("doc.noneYet");
+        rows.add(List.of(List.of(w.get("doc.steps")), goal.steps().isEmpty() ? List.of(none) : goal.steps().stream().map(s -> step(w, s)).toList()));
+        rows.add(List.of(List.of(w.get("doc.timeline")), List.of(span(w, goal))));
+        rows.add(List.of(List.of(w.get("doc.team")), goal.members().isEmpty() ? List.of(none) : List.of(String.join(", ", goal.members()))));
+        rows.add(List.of(List.of(w.get("doc.partners")), goal.partners().isEmpty() ? List.of(none) : goal.partners().stream().map(PlanDocument::partner).toList()));
+        rows.add(List.of(List.of(w.get("doc.outcomes")), goal.outcomes().isEmpty() ? List.of(none) : goal.outcomes().stream().map(o -> outcome(w, o)).toList()));
+        return new Table(List.of(w.get("doc.component"), w.get("doc.inPlan")), rows);
+    }
+
+    private static String step(Words w, ActionStep s) {
         StringBuilder text = new StringBuilder(s.description());
         List<String> details = new ArrayList<>();
-        details.add(s.owner() == null || s.owner().isBlank() ? "no owner yet" : "lead: " + s.owner());
+        details.add(s.owner() == null || s.owner().isBlank() ? w.get("doc.noOwner") : w.get("doc.lead", s.owner()));
         if (!s.team().isEmpty()) {
-            details.add("with " + String.join(", ", s.team()));
+            details.add(w.get("doc.with", String.join(", ", s.team())));
         }
-        details.add(date(s.start()) + " to " + date(s.due()));
-        details.add(s.status());
+        details.add(w.get("doc.span", w.date(s.start()), w.date(s.due())));
+        details.add(w.word("status.", s.status()));
         return text.append(" (").append(String.join("; ", details)).append(")").toString();
     }
 
-    private static String span(PlanGoal goal) {
+    private static String span(Words w, PlanGoal goal) {
         LocalDate from = goal.steps().stream().map(ActionStep::start).filter(d -> d != null).min(LocalDate::compareTo).orElse(null);
         LocalDate to = goal.steps().stream().map(ActionStep::due).filter(d -> d != null).max(LocalDate::compareTo).orElse(null);
-        return from == null || to == null ? "no dated steps yet" : date(from) + " to " + date(to);
+        return from == null || to == null ? w.get("doc.noDated") : w.get("doc.span", w.date(from), w.date(to));
     }
 
     private static String partner(PlanPartner p) {
         return p.role() == null || p.role().isBlank() ? p.name() : p.name() + ": " + p.role();
     }
 
-    static String outcome(PlanOutcome o) {
+    private static String outcome(Words w, PlanOutcome o) {
         StringBuilder text = new StringBuilder(o.text() == null || o.text().isBlank() ? o.metric() : o.text());
-        text.append(" [").append(o.metric()).append(", ").append(o.group()).append(": baseline ")
-                .append(o.baseline() == null ? "to be collected" : number(o.baseline()))
-                .append(", target ").append(o.target() == null ? "not set" : number(o.target()))
-                .append(" by ").append(date(o.targetDate()));
+        text.append(w.get("doc.outcome", o.metric(), o.group(), o.baseline() == null ? w.get("doc.toCollect") : number(o.baseline()),
+                o.target() == null ? w.get("doc.notSet") : number(o.target()), w.date(o.targetDate())));
         if (o.dataSource() != null && !o.dataSource().isBlank()) {
-            text.append("; data: ").append(o.dataSource());
+            text.append(w.get("doc.data", o.dataSource()));
         }
         return text.append("]").toString();
     }
 
-    private static Timeline timeline(Plan plan) {
+    private static Timeline timeline(Words w, Plan plan) {
         List<Bar> bars = new ArrayList<>();
         for (int i = 0; i < plan.goals().size(); i++) {
             PlanGoal goal = plan.goals().get(i);
             for (ActionStep s : goal.steps()) {
                 if (s.start() != null && s.due() != null) {
-                    bars.add(new Bar("Goal " + (i + 1), s.description(), s.start(), s.due(), String.valueOf(goal.divide())));
+                    bars.add(new Bar(w.get("doc.goalBar", i + 1), s.description(), s.start(), s.due(), String.valueOf(goal.divide())));
                 }
             }
         }

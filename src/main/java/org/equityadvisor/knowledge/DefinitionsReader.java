@@ -87,7 +87,7 @@ final class DefinitionsReader {
 
     private Definitions readAll() {
         for (String path : files.paths(".yaml")) {
-            if (!FILES.contains(path) && !FIT.equals(path) && !NTIA.equals(path)) {
+            if (!FILES.contains(path) && !FIT.equals(path) && !NTIA.equals(path) && !path.startsWith(Translations.FOLDER)) {
                 problems.add(new Problem(path, "is not a file the rule set reads (see rules/README.md for the layout)"));
             }
         }

@@ -44,9 +44,23 @@ public final class KnowledgeBase {
     private final Map<String, String> ruleOfClass;
     private final boolean fromCache;
     private final Duration checkTime;
+    private final Translations translations;
+    /** The language this view of the rule set speaks: its texts are that language's where the rule set translates them. */
+    private final String language;
+    /** The rule set in its other languages, made on first use (the same rules, ids and hash; other words). */
+    /** The English rule set this view translates (itself when it is the English one). */
+    private final KnowledgeBase english;
+    private final Map<String, KnowledgeBase> inLanguage = new java.util.concurrent.ConcurrentHashMap<>();
 
     private KnowledgeBase(String origin, String hash, Definitions definitions, List<RuleInfo> rules, List<Trigger> triggers, String compiledHash,
-            KieBase kieBase, RuleCompiler.Report report) {
+            KieBase kieBase, RuleCompiler.Report report, Translations translations) {
+        this(origin, hash, definitions, rules, triggers, compiledHash, kieBase, Map.copyOf(report.ruleOfClass), report.fromCache,
+                Duration.ofNanos(report.checkNanos), translations, Translations.ENGLISH, null);
+    }
+
+    private KnowledgeBase(String origin, String hash, Definitions definitions, List<RuleInfo> rules, List<Trigger> triggers, String compiledHash,
+            KieBase kieBase, Map<String, String> ruleOfClass, boolean fromCache, Duration checkTime, Translations translations, String language,
+            KnowledgeBase english) {
         this.origin = origin;
         this.hash = hash;
         this.definitions = definitions;
@@ -55,9 +69,47 @@ public final class KnowledgeBase {
         this.triggers = List.copyOf(triggers);
         this.compiledHash = compiledHash;
         this.kieBase = kieBase;
-        this.ruleOfClass = Map.copyOf(report.ruleOfClass);
-        this.fromCache = report.fromCache;
-        this.checkTime = Duration.ofNanos(report.checkNanos);
+        this.ruleOfClass = ruleOfClass;
+        this.fromCache = fromCache;
+        this.checkTime = checkTime;
+        this.translations = translations;
+        this.language = language;
+        this.english = english == null ? this : english;
+    }
+
+    /**
+     * This rule set speaking another language: titles, descriptions, metric phrases, group names, level texts,
+     * outcome texts and rule sentences from {@code i18n/<language>.yaml}, the English where it has none.
+     *
+     * @throws IllegalArgumentException naming the language and those the rule set has, when it has not this one
+     */
+    public KnowledgeBase in(String language) {
+        if (!translations.has(language)) {
+            throw new IllegalArgumentException("unknown language '" + language + "': the rule set speaks " + String.join(", ", languages()));
+        }
+        if (english != this) {
+            return english.in(language);
+        }
+        if (Translations.ENGLISH.equals(language)) {
+            return this;
+        }
+        return inLanguage.computeIfAbsent(language, l -> new KnowledgeBase(origin, hash, translations.localize(l, definitions),
+                translations.localize(l, rules), triggers, compiledHash, kieBase, ruleOfClass, fromCache, checkTime, translations, l, this));
+    }
+
+    /** The language of this view: "en", or the one {@link #in(String)} made it for. */
+    public String language() {
+        return language;
+    }
+
+    /** The languages the rule set can speak: "en" and each of its translations (i18n/*.yaml). */
+    public List<String> languages() {
+        return translations.languages();
+    }
+
+    /** The rule set's translations, for texts that are not part of the advice (e.g. a page showing the catalog). */
+    public Translations translations() {
+        return translations;
     }
 
     /**
@@ -144,7 +196,8 @@ public final class KnowledgeBase {
         // The table's rows are facts, not code: what is compiled (and cached, under its own hash) leaves them out,
         // so a changed row finds the compiled rules in the cache. Compile even when the YAML has problems, so a
         // coach sees DRL type errors in the same run.
-        RuleFiles compiled = table.compiled(files);
+        // Translations are words, not code either: editing them does not recompile the rules.
+        RuleFiles compiled = table.compiled(files).withoutFolder(Translations.FOLDER);
         String compiledHash = compiled.hash();
         RuleCompiler.Report report = new RuleCompiler.Report();
         int lexical = problems.size();
@@ -161,13 +214,14 @@ public final class KnowledgeBase {
         Set<String> named = problems.subList(lexical, problems.size()).stream().filter(p -> p.message().startsWith("rule \""))
                 .map(Problem::place).collect(Collectors.toSet());
         problems.subList(0, lexical).removeIf(p -> named.contains(p.place()) && (p.message().startsWith("uses ") || p.message().startsWith("names ")));
+        Translations translations = problems.isEmpty() ? Translations.read(files, definitions, rules, problems) : Translations.NONE;
         if (!problems.isEmpty() || kieBase == null) {
             if (problems.isEmpty()) {
                 problems.add(new Problem(files.origin(), "the rules could not be compiled"));
             }
             throw new RuleSetException(files.origin(), problems);
         }
-        return new KnowledgeBase(files.origin(), hash, definitions, rules, table.rows(), compiledHash, kieBase, report);
+        return new KnowledgeBase(files.origin(), hash, definitions, rules, table.rows(), compiledHash, kieBase, report, translations);
     }
 
     /** "sha256:…" over the rule set's files: two advices with the same hash came from the same rules. */

@@ -101,6 +101,13 @@ record RuleFiles(String origin, SortedMap<String, byte[]> files) {
         return new RuleFiles(origin, more);
     }
 
+    /** These files but those under a folder ("i18n/"). */
+    RuleFiles withoutFolder(String folder) {
+        SortedMap<String, byte[]> fewer = new TreeMap<>(files);
+        fewer.keySet().removeIf(p -> p.startsWith(folder));
+        return new RuleFiles(origin, fewer);
+    }
+
     /** These files but one. */
     RuleFiles without(String path) {
         SortedMap<String, byte[]> fewer = new TreeMap<>(files);

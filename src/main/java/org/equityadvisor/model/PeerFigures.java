@@ -25,8 +25,12 @@ public record PeerFigures(String metric, int districts, double median, double lo
 
     /** The clause a finding adds: "similar districts: median 9%, three in four below 14% (212 districts: …)". */
     public String sentence(String unit) {
-        return String.format(Locale.ROOT, "similar districts: median %s%s, three in four at or below %s%s (%,d %s)", number(median), unit,
-                number(upperQuartile), unit, districts, scope);
+        return sentence(unit, "similar districts: median %s%s, three in four at or below %s%s (%,d %s)");
+    }
+
+    /** The same clause in another language's frame (the advice's own): median, unit, upper quartile, unit, count, scope. */
+    public String sentence(String unit, String frame) {
+        return String.format(Locale.ROOT, frame, number(median), unit, number(upperQuartile), unit, districts, scope);
     }
 
     private static String number(double v) {

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import org.equityadvisor.advise.Frames;
 import org.equityadvisor.knowledge.KnowledgeBase;
 import org.equityadvisor.model.Action;
 import org.equityadvisor.model.ActionStep;
@@ -41,11 +42,12 @@ public final class DraftPlan {
     /** How long the data-collection step for a missing baseline takes, from the plan's start. */
     static final int BASELINE_MONTHS = 3;
     private static final String DATA_STEP = "DATA-";
-    static final String DATA_OWNER = "Data and assessment lead";
     static final String YEARLY_REVIEW = "AS-44";
 
     private final KnowledgeBase kb;
     private final Clock clock;
+    /** The plan's own words (step labels, the WHO, data sources) in the rule set view's language: a Spanish kb drafts in Spanish. */
+    private final Frames words;
 
     public DraftPlan(KnowledgeBase kb) {
         this(kb, Clock.systemDefaultZone());
@@ -54,6 +56,7 @@ public final class DraftPlan {
     public DraftPlan(KnowledgeBase kb, Clock clock) {
         this.kb = kb;
         this.clock = clock;
+        this.words = words(kb.language());
     }
 
     /**
@@ -73,7 +76,7 @@ public final class DraftPlan {
         }
         String name = assessment.district().name();
         // The plan keeps the assessment it came from, less any group too small to report (student privacy).
-        Plan plan = new Plan(name + " digital equity plan, " + from.getYear() + "\u2013" + (from.getYear() + 2), name, from, "", "",
+        Plan plan = new Plan(words.get("title", name, from.getYear(), from.getYear() + 2), name, from, "", "",
                 List.of(), advice.ruleSet(), assessment.withoutSuppressed(), advice);
         List<Problem> problems = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
@@ -99,7 +102,7 @@ public final class DraftPlan {
 
     /** Part 1, written last so it names every goal the plan ended with. */
     private Plan withOverview(Plan plan) {
-        return plan.withText(plan.title(), Overview.write(plan, kb), plan.reflection());
+        return plan.withText(plan.title(), Overview.write(plan, words), plan.reflection());
     }
 
     /**
@@ -317,8 +320,8 @@ public final class DraftPlan {
         int startMonth = running ? 0 : action.timeline().startMonth();
         LocalDate start = plan.start().plusMonths(startMonth);
         LocalDate due = plan.start().plusMonths(startMonth + action.timeline().months()).minusDays(1);
-        String description = running ? "Continue (already running): " + action.title()
-                : Boolean.TRUE.equals(action.scaleUp()) ? "Scale up: " + action.title() : action.title();
+        String description = running ? words.get("step.continue", action.title())
+                : Boolean.TRUE.equals(action.scaleUp()) ? words.get("step.scaleUp", action.title()) : action.title();
         String owner = action.team().isEmpty() ? null : action.team().get(0);
         List<String> team = action.team().size() > 1 ? action.team().subList(1, action.team().size()) : List.of();
         List<ActionStep> steps = new ArrayList<>(goal.steps());
@@ -357,12 +360,11 @@ public final class DraftPlan {
         }
         Metric metric = kb.metrics().get(o.metric());
         String what = metric == null ? o.metric() : lowerFirst(metric.title());
-        String description = "Collect a baseline for " + what + (Measure.ALL.equals(o.group()) ? "" : " (" + kb.groupName(o.group()) + ")")
-                + ", so progress on this goal can be measured";
+        String description = Measure.ALL.equals(o.group()) ? words.get("step.baseline", what) : words.get("step.baselineGroup", what, kb.groupName(o.group()));
         List<ActionStep> steps = new ArrayList<>();
         // The baseline must be in hand well before the target date: within three months, or half the time to it.
         int months = Math.max(1, Math.min(BASELINE_MONTHS, o.months() / 2));
-        steps.add(new ActionStep(id, description, DATA_OWNER, List.of(), plan.start(), plan.start().plusMonths(months).minusDays(1), ActionStep.PLANNED));
+        steps.add(new ActionStep(id, description, words.get("owner.data"), List.of(), plan.start(), plan.start().plusMonths(months).minusDays(1), ActionStep.PLANNED));
         steps.addAll(goal.steps());
         return goal.withSteps(steps);
     }
@@ -390,12 +392,12 @@ public final class DraftPlan {
         boolean everyone = groups.contains(Measure.ALL);
         String text;
         if (!named.isEmpty()) {
-            text = everyone ? "all students, especially " + and(named) : and(named);
+            text = everyone ? words.get("who.especially", and(named)) : and(named);
         } else {
             Set<String> populations = new LinkedHashSet<>();
             for (String id : metrics) {
                 Metric metric = kb.metrics().get(id);
-                populations.add(metric == null ? "all students" : people(metric.population()));
+                populations.add(metric == null ? words.get("who.students") : people(metric.population()));
             }
             text = and(List.copyOf(populations));
         }
@@ -403,28 +405,36 @@ public final class DraftPlan {
     }
 
     /** The people a figure's population stands for: a school network or a tool serves students. */
-    private static String people(String population) {
+    private String people(String population) {
         return switch (population) {
-            case "teachers", "staff", "families" -> population;
-            case "district" -> "the whole district";
-            default -> "all students";
+            case "teachers", "staff", "families" -> words.get("who." + population);
+            case "district" -> words.get("who.district");
+            default -> words.get("who.students");
         };
     }
 
-    private static String and(List<String> names) {
+    private String and(List<String> names) {
         return names.isEmpty() ? "" : names.size() == 1 ? names.get(0)
-                : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
+                : String.join(", ", names.subList(0, names.size() - 1)) + words.get("and") + names.get(names.size() - 1);
     }
 
     private String dataSource(Assessment assessment, Outcome o) {
         if (o.baseline() == null) {
-            return "to be collected (see the baseline step)";
+            return words.get("source.toCollect");
         }
-        return assessment == null ? "the district's own figures"
+        String own = words.get("source.own");
+        return assessment == null ? own
                 : assessment.measure(o.metric(), o.group()).map(m -> m.source() != null ? m.source() + (m.year() == null || m.source().contains(
-                        String.valueOf(m.year())) ? "" : ", " + m.year()) : m.year() != null ? "district figures, " + m.year() : "the district's own figures")
-                        .orElse("the district's own figures");
+                        String.valueOf(m.year())) ? "" : ", " + m.year()) : m.year() != null ? words.get("source.district", m.year()) : own)
+                        .orElse(own);
     }
+
+    /** The words a plan is drafted and checked with, in a language ("en" or null: English). */
+    static Frames words(String language) {
+        return Frames.of(WORDS, language);
+    }
+
+    private static final String WORDS = "org.equityadvisor.plan.words";
 
     private boolean servedBy(PlanOutcome outcome, List<ActionStep> steps) {
         return steps.stream().anyMatch(s -> {

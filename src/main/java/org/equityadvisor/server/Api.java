@@ -25,6 +25,7 @@ import org.equityadvisor.model.Partner;
 import org.equityadvisor.model.Problem;
 import org.equityadvisor.model.Programme;
 import org.equityadvisor.model.Source;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -95,14 +96,46 @@ class Api {
                         content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))})
     @PostMapping(value = "/api/advice", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/yaml", MediaType.TEXT_PLAIN_VALUE},
             produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<String> advice(@RequestBody String body, @AuthenticationPrincipal Accounts.Account me) {
+    ResponseEntity<String> advice(@RequestBody String body, @AuthenticationPrincipal Accounts.Account me,
+            @io.swagger.v3.oas.annotations.Parameter(description = "The language of the advice's sentences: en (default) or a translation of the rule set "
+                    + "(es); without it, the first of Accept-Language the rule set speaks")
+            @org.springframework.web.bind.annotation.RequestParam(name = "lang", required = false) String lang,
+            @org.springframework.web.bind.annotation.RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
         // A leader asking for another district's advice is refused before the body is read in full.
         limits.districtBlock(body).ifPresent(district -> requireServes(me, district.path("id").asText(null), "district.id"));
         RuleSets.Active active = ruleSets.active();
         Assessment assessment = new AssessmentReader(active.kb()).read("request", body);
         requireServes(me, assessment.district().id(), "district.id");
-        Advice advice = active.advisor().advise(assessment);
-        return ResponseEntity.ok().header(RULE_SET_HEADER, advice.ruleSet()).body(AdviceWriter.json(advice));
+        Advice advice = language(active.advisor(), lang, acceptLanguage).advise(assessment);
+        return ResponseEntity.ok().header(RULE_SET_HEADER, advice.ruleSet()).header(HttpHeaders.CONTENT_LANGUAGE,
+                advice.language() == null ? "en" : advice.language()).body(AdviceWriter.json(advice));
+    }
+
+    /**
+     * The advisor in the language asked for: {@code ?lang=} when given (an unknown one is a 400 naming the languages
+     * there are), else the first language of Accept-Language the rule set speaks, else English.
+     */
+    static org.equityadvisor.advise.Advisor language(org.equityadvisor.advise.Advisor advisor, String lang, String acceptLanguage) {
+        if (lang != null) {
+            try {
+                return advisor.inLanguage(lang);
+            } catch (IllegalArgumentException e) {
+                throw new ApiException(HttpStatus.BAD_REQUEST, "lang: " + e.getMessage());
+            }
+        }
+        if (acceptLanguage != null && !acceptLanguage.isBlank()) {
+            try {
+                for (java.util.Locale.LanguageRange range : java.util.Locale.LanguageRange.parse(acceptLanguage)) {
+                    String language = range.getRange().split("-")[0].toLowerCase(java.util.Locale.ROOT);
+                    if (range.getWeight() > 0 && advisor.languages().contains(language)) {
+                        return advisor.inLanguage(language);
+                    }
+                }
+            } catch (IllegalArgumentException e) {
+                // A malformed Accept-Language is a preference, not an order: answer in English.
+            }
+        }
+        return advisor;
     }
 
     @Operation(tags = "Rules", summary = "The rule set in use: hash, rules with their metadata, and the last load attempt with any errors (file:line)")

@@ -104,7 +104,12 @@ class Plans {
                 @ApiResponse(responseCode = "507", description = "The district's quota of plans or bytes is reached", content = @Content(
                         mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))})
     @PostMapping(value = "/api/plans", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<String> create(@RequestBody String body, @AuthenticationPrincipal Accounts.Account me) {
+    ResponseEntity<String> create(@RequestBody String body, @AuthenticationPrincipal Accounts.Account me,
+            @io.swagger.v3.oas.annotations.Parameter(description = "The language the plan is drafted in: en (default) or a translation of the rule set (es); "
+                    + "without it, the first of Accept-Language the rule set speaks")
+            @org.springframework.web.bind.annotation.RequestParam(name = "lang", required = false) String lang,
+            @org.springframework.web.bind.annotation.RequestHeader(name = org.springframework.http.HttpHeaders.ACCEPT_LANGUAGE, required = false)
+            String acceptLanguage) {
         JsonNode request = tree(body);
         RuleSets.Active active = ruleSets.active();
         JsonNode assessmentNode = request.get("assessment");
@@ -130,8 +135,9 @@ class Plans {
                 throw new InputException("request", new Problem("start", "'" + request.get("start").asText() + "' is not a date (YYYY-MM-DD)"));
             }
         }
-        Advice advice = active.advisor().advise(assessment);
-        DraftPlan drafts = new DraftPlan(active.kb());
+        org.equityadvisor.advise.Advisor advisor = Api.language(active.advisor(), lang, acceptLanguage);
+        Advice advice = advisor.advise(assessment);
+        DraftPlan drafts = new DraftPlan(advisor.knowledgeBase());
         Plan plan;
         if (request.has("accept") && request.get("accept").isArray()) {
             List<String> ids = new ArrayList<>();

@@ -51,8 +51,10 @@ class AdvicePage {
     String show(@PathVariable String id, @RequestParam(required = false) String divide, Principal principal, Model model) {
         AssessmentStore.Stored stored = web.district(id, web.me(principal));
         Assessment a = web.assessment(stored);
-        KnowledgeBase kb = web.kb();
-        Advice advice = web.active().advisor().advise(a);
+        // The page's language for the advice and for the group names of its charts.
+        org.equityadvisor.advise.Advisor advisor = web.advisor();
+        KnowledgeBase kb = advisor.knowledgeBase();
+        Advice advice = advisor.advise(a);
         Divide only = null;
         if (divide != null && !divide.isBlank()) {
             try {
@@ -93,7 +95,7 @@ class AdvicePage {
             byMetric.computeIfAbsent(m.metric(), k -> new ArrayList<>()).add(m);
         }
         List<Views.Chart> charts = new ArrayList<>();
-        Catalog catalog = new Catalog(messages);
+        Catalog catalog = new Catalog(web);
         for (var e : byMetric.entrySet()) {
             Metric metric = kb.metrics().get(e.getKey());
             if (metric == null) {
@@ -122,11 +124,11 @@ class AdvicePage {
         Accounts.Account me = web.me(principal);
         AssessmentStore.Stored stored = web.district(id, me);
         Assessment a = web.assessment(stored);
-        DraftPlan drafts = new DraftPlan(web.kb());
+        DraftPlan drafts = new DraftPlan(web.advisor().knowledgeBase());
         Optional<PlanStore.Stored> current = web.latestPlan(id);
         String planId;
         if (current.isEmpty()) {
-            Advice advice = web.active().advisor().advise(a);
+            Advice advice = web.advisor().advise(a);
             Plan plan = drafts.draft(a, advice, List.of(goal), null);
             plan = withItem(drafts, plan, goal, action, partner);
             planId = plans.create(plan, id, me.getUsername()).id();

@@ -1,26 +1,25 @@
 package org.equityadvisor.server.web;
 
 import java.util.Locale;
+import org.equityadvisor.knowledge.KnowledgeBase;
 import org.equityadvisor.model.Indicator;
 import org.equityadvisor.model.Metric;
 import org.equityadvisor.model.SuggestedGoal;
-import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
  * The catalog's words in the page's language, for templates ({@code @catalog.title(indicator)}): the rule set's
- * own English text, or its translation where {@code web/catalog_<lang>.properties} has one (indicators, levels, metrics,
- * goals). English is never
- * copied into a bundle, so a coach's change to the catalog shows at once.
+ * own English text, or its translation where the rule set's {@code i18n/<lang>.yaml} has one (indicators, levels,
+ * metrics, goals). Both come from the rule set in use, so a coach's change to the catalog or its translation shows at once.
  */
 @Component("catalog")
 public class Catalog {
 
-    private final MessageSource messages;
+    private final Web web;
 
-    Catalog(MessageSource messages) {
-        this.messages = messages;
+    Catalog(Web web) {
+        this.web = web;
     }
 
     public String title(Indicator i) {
@@ -46,9 +45,7 @@ public class Catalog {
 
     private String text(String key, String english) {
         Locale locale = LocaleContextHolder.getLocale();
-        if (locale.getLanguage().equals("en")) {
-            return english;
-        }
-        return messages.getMessage(key, null, english, locale);
+        KnowledgeBase kb = web.kb();
+        return kb.translations().text(locale.getLanguage(), key, english);
     }
 }

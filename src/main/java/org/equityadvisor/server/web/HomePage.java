@@ -67,7 +67,7 @@ class HomePage {
             return new Views.DistrictRow(s.districtId(), s.name(), 0, indicators, 0, 0, null, planId, planTitle, goals, passed, "next.fix",
                     "/districts/" + s.districtId() + "/data", e.problems().get(0).toString());
         }
-        Advice advice = web.active().advisor().advise(a);
+        Advice advice = web.advisor().advise(a);
         int answered = a.answers().size();
         String next;
         String link;

@@ -71,7 +71,7 @@ class PlanPage {
         model.addAttribute("stored", s);
         model.addAttribute("plan", shown);
         model.addAttribute("version", version);
-        model.addAttribute("check", PlanCheck.of(shown));
+        model.addAttribute("check", PlanCheck.of(shown, LocaleContextHolder.getLocale().getLanguage()));
         model.addAttribute("errors", errors);
         model.addAttribute("theirs", theirs);
         model.addAttribute("maxWords", PlanCheck.MAX_WORDS);
@@ -114,7 +114,7 @@ class PlanPage {
 
     @PostMapping("/plans/{id}/goals/{goal}/remove")
     String removeGoal(@PathVariable String id, @PathVariable String goal, @RequestParam int version, Principal principal, RedirectAttributes redirect) {
-        return edit(id, version, principal, "removed goal " + goal, "saved.plan", redirect, plan -> new DraftPlan(web.kb()).removeGoal(plan, goal));
+        return edit(id, version, principal, "removed goal " + goal, "saved.plan", redirect, plan -> new DraftPlan(web.advisor().knowledgeBase()).removeGoal(plan, goal));
     }
 
     /** A step of the leader's own under a goal: what, who leads it, from when to when. */
@@ -133,14 +133,14 @@ class PlanPage {
             throw new InputException("new step", errors.entrySet().stream().map(e -> new Problem(e.getKey(), e.getValue())).toList());
         }
         ActionStep step = new ActionStep(null, description.strip(), blankNull(owner), List.of(), from, to, ActionStep.PLANNED);
-        return edit(id, version, principal, "added a step to " + goal, "saved.plan", redirect, plan -> new DraftPlan(web.kb()).addStep(plan, goal, step));
+        return edit(id, version, principal, "added a step to " + goal, "saved.plan", redirect, plan -> new DraftPlan(web.advisor().knowledgeBase()).addStep(plan, goal, step));
     }
 
     /** A partner from the catalog, or one of the leader's own (a name and what it does for the goal). */
     @PostMapping("/plans/{id}/goals/{goal}/partners")
     String addPartner(@PathVariable String id, @PathVariable String goal, @RequestParam int version, @RequestParam(defaultValue = "") String partner,
             @RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String role, Principal principal, RedirectAttributes redirect) {
-        DraftPlan drafts = new DraftPlan(web.kb());
+        DraftPlan drafts = new DraftPlan(web.advisor().knowledgeBase());
         return partner.isBlank()
                 ? edit(id, version, principal, "added partner " + name.strip() + " to " + goal, "saved.plan", redirect, plan -> drafts.addPartner(plan, goal, name, role))
                 : edit(id, version, principal, "added partner " + partner + " to " + goal, "saved.plan", redirect, plan -> drafts.acceptPartner(plan, goal, partner));
@@ -150,7 +150,7 @@ class PlanPage {
     String removePartner(@PathVariable String id, @PathVariable String goal, @PathVariable String partner, @RequestParam int version, Principal principal,
             RedirectAttributes redirect) {
         return edit(id, version, principal, "removed partner " + partner + " from " + goal, "saved.plan", redirect,
-                plan -> new DraftPlan(web.kb()).removePartner(plan, goal, partner));
+                plan -> new DraftPlan(web.advisor().knowledgeBase()).removePartner(plan, goal, partner));
     }
 
     @GetMapping("/plans/{id}/versions/{v}")
@@ -160,7 +160,7 @@ class PlanPage {
         model.addAttribute("stored", s);
         model.addAttribute("plan", old);
         model.addAttribute("shownVersion", v);
-        model.addAttribute("check", PlanCheck.of(old));
+        model.addAttribute("check", PlanCheck.of(old, LocaleContextHolder.getLocale().getLanguage()));
         return "plan-version";
     }
 

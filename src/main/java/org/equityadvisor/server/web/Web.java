@@ -70,6 +70,16 @@ class Web {
         return ruleSets.active();
     }
 
+    /**
+     * The active advisor speaking the page's language where the rule set has it (rules/i18n), English otherwise:
+     * the advice a page shows and the plan drafted from it read in the language around them.
+     */
+    org.equityadvisor.advise.Advisor advisor() {
+        org.equityadvisor.advise.Advisor advisor = ruleSets.active().advisor();
+        String language = org.springframework.context.i18n.LocaleContextHolder.getLocale().getLanguage();
+        return advisor.languages().contains(language) ? advisor.inLanguage(language) : advisor;
+    }
+
     static ResponseStatusException notFound() {
         return new ResponseStatusException(HttpStatus.NOT_FOUND);
     }

@@ -17,7 +17,7 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
  * The pages' languages: English and Spanish, chosen by the browser's Accept-Language until the user picks
  * one with the switch on every page ({@code ?lang=es}), which a cookie then remembers. All interface text is in
  * {@code web/messages*.properties}; the catalog's own words (indicators, levels, metrics) come from the rule set
- * in English and from {@code web/catalog_es.properties} in Spanish.
+ * in English and from its translation ({@code rules/i18n/es.yaml}) in Spanish, through {@link Catalog}.
  */
 @Configuration
 class WebConfig implements WebMvcConfigurer {
@@ -30,7 +30,7 @@ class WebConfig implements WebMvcConfigurer {
     @Bean
     MessageSource messageSource() {
         ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-        messages.setBasenames(java.util.stream.Stream.concat(BUNDLES.stream(), java.util.stream.Stream.of("web/catalog")).toArray(String[]::new));
+        messages.setBasenames(BUNDLES.toArray(String[]::new));
         messages.setDefaultEncoding("UTF-8");
         messages.setFallbackToSystemLocale(false);
         messages.setDefaultLocale(Locale.ENGLISH);

@@ -27,13 +27,9 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.equityadvisor.model.PlanGoal;
 import org.equityadvisor.server.EquityAdvisorServer;
 import org.equityadvisor.server.PlanStore;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The pages in a real Chromium on a loopback port: a leader's whole walk in English and in Spanish, from
@@ -45,61 +41,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(classes = EquityAdvisorServer.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "equityadvisor.rules=rules", "equityadvisor.scenarios=", "equityadvisor.watch=false", "equityadvisor.users=src/test/resources/server/users.yaml",
         "spring.datasource.url=jdbc:h2:mem:browser;DB_CLOSE_DELAY=-1"})
-class BrowserTest {
+@BrowserPages.Figures(file = "web-figures.txt", title = "Figures of the browser walk (BrowserTest)")
+class BrowserTest extends BrowserPages {
 
-    static Browser browser;
-    static final Map<String, String> FIGURES = new LinkedHashMap<>();
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     PlanStore plans;
-
-    @BeforeAll
-    static void start() {
-        String why = Browser.unavailable();
-        if (why != null) {
-            System.out.println(why);
-            Assumptions.abort(why);
-        }
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        if (browser != null) {
-            browser.close();
-        }
-        if (!FIGURES.isEmpty()) {
-            StringBuilder out = new StringBuilder("# Figures of the browser walk (BrowserTest), one run\n");
-            FIGURES.forEach((k, v) -> out.append(k).append(": ").append(v).append('\n'));
-            Files.createDirectories(Path.of("target"));
-            Files.writeString(Path.of("target", "web-figures.txt"), out);
-            System.out.print(out);
-        }
-    }
-
-    String url(String path) {
-        return "http://127.0.0.1:" + port + path;
-    }
-
-    void signIn(Page page, String user) {
-        page.navigate(url("/login"));
-        page.fill("#username", user);
-        page.fill("#password", user + "-pass");
-        page.click("main button[type=submit]");
-        page.waitForURL(url("/"));
-    }
-
-    /** Screenshot, page weight, and axe-core's verdict, which must be empty. */
-    void check(Page page, String name) {
-        Browser.screenshot(page, name);
-        Object bytes = page.evaluate("() => performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'))"
-                + ".reduce((sum, e) => sum + (e.decodedBodySize || 0), 0)");
-        FIGURES.put("page weight " + name, String.format(Locale.ROOT, "%.1f KB", ((Number) bytes).doubleValue() / 1024));
-        assertThat(Browser.violations(page)).as("axe-core on " + name).isEmpty();
-    }
 
     /**
      * Sign-in, a new district, the 25 indicators, gap data, the advice, three goals accepted, the plan
@@ -131,7 +78,7 @@ class BrowserTest {
             page.waitForLoadState();
             double assessmentSeconds = (System.nanoTime() - assessmentStart) / 1e9;
             assertThat(page.locator("#progress").textContent()).contains("25");
-            FIGURES.put("self-assessment " + l, String.format(Locale.ROOT, "25 indicators, %d clicks (25 levels + save), %.1f s scripted", ids.size() + 1,
+            figure("self-assessment " + l, String.format(Locale.ROOT, "25 indicators, %d clicks (25 levels + save), %.1f s scripted", ids.size() + 1,
                     assessmentSeconds));
 
             page.click(".steps a[href$='/data']");
@@ -180,7 +127,7 @@ class BrowserTest {
             Download word = page.waitForDownload(() -> page.click("a[href*='format=docx']"));
             Download pdf = page.waitForDownload(() -> page.click("a[href*='format=pdf']"));
             clicks += 2;
-            FIGURES.put("walk " + l, String.format(Locale.ROOT, "%d clicks and fields, %.1f s from sign-in to the downloaded plan",
+            figure("walk " + l, String.format(Locale.ROOT, "%d clicks and fields, %.1f s from sign-in to the downloaded plan",
                     clicks, (System.nanoTime() - started) / 1e9));
             String wordText;
             try (InputStream in = Files.newInputStream(word.path()); XWPFDocument doc = new XWPFDocument(in); XWPFWordExtractor x = new XWPFWordExtractor(doc)) {
@@ -277,6 +224,22 @@ class BrowserTest {
     }
 
     @Test
+    void anAssessmentFileOverTheUploadLimitIsSaidOnAPageNotRefusedAsAForgery() throws IOException {
+        Path big = Files.createTempFile("big-assessment", ".yaml");
+        Files.writeString(big, "district:\n  name: Big\n# " + "x".repeat(1536 * 1024) + "\n");
+        try (BrowserContext session = browser.session("en-US")) {
+            Page page = session.newPage();
+            signIn(page, "ada");
+            page.setInputFiles("#upload-file", big);
+            com.microsoft.playwright.Response answer = page.waitForNavigation(() -> page.click("form[enctype] button[type=submit]"));
+            assertThat(answer.status()).isEqualTo(413);
+            assertThat(page.locator("main").textContent()).contains("is larger than 1 MB, the most a file may be here");
+        } finally {
+            Files.deleteIfExists(big);
+        }
+    }
+
+    @Test
     void theSelfAssessmentCanBeAnsweredWithTheKeyboardOnly() {
         try (BrowserContext session = browser.session("en-US")) {
             Page page = session.newPage();
@@ -357,7 +320,7 @@ class BrowserTest {
                     }
                 }
                 ms.sort(Double::compare);
-                FIGURES.put("server time " + e.getKey(), String.format(Locale.ROOT, "p50 %.1f ms, p95 %.1f ms (30 requests after 5 warm-up)",
+                figure("server time " + e.getKey(), String.format(Locale.ROOT, "p50 %.1f ms, p95 %.1f ms (30 requests after 5 warm-up)",
                         ms.get(ms.size() / 2), ms.get((int) Math.ceil(ms.size() * 0.95) - 1)));
             }
         } catch (IOException | InterruptedException e) {

@@ -17,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,12 +24,9 @@ import java.util.Random;
 import org.equityadvisor.server.EquityAdvisorServer;
 import org.equityadvisor.server.RuleSets;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -45,14 +41,10 @@ import org.springframework.test.context.DynamicPropertySource;
         "equityadvisor.scenarios=scenarios", "equityadvisor.watch=false", "equityadvisor.users=src/test/resources/server/users.yaml",
         "spring.datasource.url=jdbc:h2:mem:coachbrowser;DB_CLOSE_DELAY=-1"})
 @org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
-class CoachBrowserTest {
+@BrowserPages.Figures(file = "coach-figures.txt", title = "Figures of the coach's workbench (CoachBrowserTest)")
+class CoachBrowserTest extends BrowserPages {
 
     static final Path ROOT = CoachPagesTest.temp();
-    static Browser browser;
-    static final Map<String, String> FIGURES = new LinkedHashMap<>();
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     RuleSets ruleSets;
@@ -62,50 +54,9 @@ class CoachBrowserTest {
         registry.add("equityadvisor.rules", () -> ROOT.resolve("rules").toString());
     }
 
-    @BeforeAll
-    static void start() {
-        String why = Browser.unavailable();
-        if (why != null) {
-            System.out.println(why);
-            Assumptions.abort(why);
-        }
-        browser = new Browser();
-    }
-
     @AfterAll
-    static void stop() throws IOException {
-        if (browser != null) {
-            browser.close();
-        }
-        if (!FIGURES.isEmpty()) {
-            StringBuilder out = new StringBuilder("# Figures of the coach's workbench (CoachBrowserTest), one run\n");
-            FIGURES.forEach((k, v) -> out.append(k).append(": ").append(v).append('\n'));
-            Files.createDirectories(Path.of("target"));
-            Files.writeString(Path.of("target", "coach-figures.txt"), out);
-            System.out.print(out);
-        }
+    static void deleteRules() throws IOException {
         CoachPagesTest.delete(ROOT);
-    }
-
-    String url(String path) {
-        return "http://127.0.0.1:" + port + path;
-    }
-
-    void signIn(Page page, String user) {
-        page.navigate(url("/login"));
-        page.fill("#username", user);
-        page.fill("#password", user + "-pass");
-        page.click("main button[type=submit]");
-        page.waitForURL(url("/"));
-    }
-
-    /** Screenshot, page weight, and axe-core's verdict, which must be empty. */
-    static void check(Page page, String name) {
-        Browser.screenshot(page, name);
-        Object bytes = page.evaluate("() => performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'))"
-                + ".reduce((sum, e) => sum + (e.decodedBodySize || 0), 0)");
-        FIGURES.put("page weight " + name, String.format(Locale.ROOT, "%.1f KB", ((Number) bytes).doubleValue() / 1024));
-        assertThat(Browser.violations(page)).as("axe-core on " + name).isEmpty();
     }
 
     @Test
@@ -202,7 +153,7 @@ class CoachBrowserTest {
         }
         wall.sort(Double::compare);
         server.sort(Long::compare);
-        FIGURES.put("check+test+diff of an uploaded copy of the shipped set (API, scenarios only)", String.format(Locale.ROOT,
+        figure("check+test+diff of an uploaded copy of the shipped set (API, scenarios only)", String.format(Locale.ROOT,
                 "median of 3: %.2f s wall, %d ms in the server (%d-byte zip)", wall.get(1), server.get(1), zip.length));
     }
 }

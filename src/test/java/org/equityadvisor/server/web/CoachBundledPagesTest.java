@@ -34,10 +34,7 @@ class CoachBundledPagesTest {
     RuleSets ruleSets;
 
     MockHttpSession signIn(String user) throws Exception {
-        MockHttpSession session = new MockHttpSession();
-        String token = CoachPagesTest.token(mvc.perform(get("/login").session(session)).andReturn());
-        mvc.perform(post("/login").session(session).param("username", user).param("password", user + "-pass").param("_csrf", token)).andReturn();
-        return session;
+        return FormSessions.signIn(mvc, user);
     }
 
     @Test

@@ -51,7 +51,6 @@ class CoachPagesTest {
 
     static final Path ROOT = temp();
     static final Path RULES = ROOT.resolve("rules");
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final Pattern REVIEW_ID = Pattern.compile("name=\"id\" value=\"([^\"]+)\"");
     private static final String GAP = "  gap: 0.6 ";
 
@@ -93,16 +92,11 @@ class CoachPagesTest {
     // ---- helpers ------------------------------------------------------------------------------------------
 
     MockHttpSession signIn(String user) throws Exception {
-        MockHttpSession session = new MockHttpSession();
-        String token = token(mvc.perform(get("/login").session(session)).andReturn());
-        mvc.perform(post("/login").session(session).param("username", user).param("password", user + "-pass").param("_csrf", token)).andReturn();
-        return session;
+        return FormSessions.signIn(mvc, user);
     }
 
     static String token(MvcResult page) throws Exception {
-        Matcher m = CSRF.matcher(page.getResponse().getContentAsString());
-        assertThat(m.find()).as("a CSRF token on the page").isTrue();
-        return m.group(1);
+        return FormSessions.token(page);
     }
 
     MvcResult upload(MockHttpSession session, String name, byte[] zip) throws Exception {

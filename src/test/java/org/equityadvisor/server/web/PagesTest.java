@@ -5,8 +5,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.util.Base64;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.equityadvisor.server.EquityAdvisorServer;
 import org.equityadvisor.server.PlanStore;
 import org.junit.jupiter.api.Test;
@@ -28,7 +26,6 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 @AutoConfigureMockMvc
 class PagesTest {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     @Autowired
     MockMvc mvc;
@@ -36,31 +33,20 @@ class PagesTest {
     @Autowired
     PlanStore plans;
 
-    /** Signs in through the form, as a browser does: the login page's CSRF token, then the form post. */
     MockHttpSession signIn(String user) throws Exception {
-        MockHttpSession session = new MockHttpSession();
-        String token = token(mvc.perform(get("/login").session(session)).andReturn());
-        MvcResult result = mvc.perform(post("/login").session(session).param("username", user).param("password", user + "-pass").param("_csrf", token))
-                .andReturn();
-        assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/");
-        return session;
+        return FormSessions.signIn(mvc, user);
     }
 
     static String token(MvcResult page) throws Exception {
-        Matcher m = CSRF.matcher(page.getResponse().getContentAsString());
-        assertThat(m.find()).as("a CSRF token on the page").isTrue();
-        return m.group(1);
+        return FormSessions.token(page);
     }
 
     String page(MockHttpSession session, String path) throws Exception {
-        MvcResult r = mvc.perform(get(path).session(session)).andReturn();
-        assertThat(r.getResponse().getStatus()).as(path).isEqualTo(200);
-        return r.getResponse().getContentAsString();
+        return FormSessions.page(mvc, session, path);
     }
 
     MvcResult submit(MockHttpSession session, String formPage, MockHttpServletRequestBuilder post) throws Exception {
-        String token = token(mvc.perform(get(formPage).session(session)).andReturn());
-        return mvc.perform(post.session(session).param("_csrf", token)).andReturn();
+        return FormSessions.submit(mvc, session, formPage, post);
     }
 
     @Test
@@ -292,5 +278,14 @@ class PagesTest {
         MvcResult switched = mvc.perform(get("/districts/9900001/assessment?lang=en").session(signIn("ada")).header("Accept-Language", "es"))
                 .andReturn();
         assertThat(switched.getResponse().getContentAsString()).contains("<html lang=\"en\"").contains("Self-assessment");
+    }
+
+    @Test
+    void theAdviceInSpanishIsTheEnginesSpanishAdviceNotEnglishSentencesInSpanishChrome() throws Exception {
+        String es = mvc.perform(get("/districts/9900001/advice").session(signIn("ada")).header("Accept-Language", "es-MX,es;q=0.9"))
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(es).contains("<html lang=\"es\"", "Sugerido porque", "de los estudiantes", "umbral")
+                .doesNotContain("Suggested because", "Target within", "have no home internet");
     }
 }

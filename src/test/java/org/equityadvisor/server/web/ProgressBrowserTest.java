@@ -15,10 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -30,13 +28,9 @@ import org.equityadvisor.plan.DraftPlan;
 import org.equityadvisor.server.EquityAdvisorServer;
 import org.equityadvisor.server.PlanStore;
 import org.equityadvisor.server.RuleSets;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Carrying a plan out in a real Chromium on a loopback port: two owners of Riverbend's plan (lee in English,
@@ -49,13 +43,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(classes = EquityAdvisorServer.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "equityadvisor.rules=rules", "equityadvisor.scenarios=", "equityadvisor.watch=false", "equityadvisor.users=src/test/resources/server/progress-users.yaml",
         "spring.datasource.url=jdbc:h2:mem:progressbrowser;DB_CLOSE_DELAY=-1"})
-class ProgressBrowserTest {
+@BrowserPages.Figures(file = "progress-web-figures.txt", title = "Figures of the progress pages in the browser (ProgressBrowserTest)")
+class ProgressBrowserTest extends BrowserPages {
 
-    static Browser browser;
-    static final Map<String, String> FIGURES = new LinkedHashMap<>();
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     PlanStore plans;
@@ -65,56 +55,6 @@ class ProgressBrowserTest {
 
     @Autowired
     AssessmentStore assessments;
-
-    @BeforeAll
-    static void start() {
-        String why = Browser.unavailable();
-        if (why != null) {
-            System.out.println(why);
-            Assumptions.abort(why);
-        }
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        if (browser != null) {
-            browser.close();
-        }
-        if (!FIGURES.isEmpty()) {
-            StringBuilder out = new StringBuilder("# Figures of the progress pages in the browser (ProgressBrowserTest), one run\n");
-            FIGURES.forEach((k, v) -> out.append(k).append(": ").append(v).append('\n'));
-            Files.createDirectories(Path.of("target"));
-            Files.writeString(Path.of("target", "progress-web-figures.txt"), out);
-            System.out.print(out);
-        }
-    }
-
-    String url(String path) {
-        return "http://127.0.0.1:" + port + path;
-    }
-
-    void signIn(Page page, String user) {
-        page.navigate(url("/login"));
-        page.fill("#username", user);
-        page.fill("#password", user + "-pass");
-        page.click("main button[type=submit]");
-        page.waitForURL(url("/"));
-    }
-
-    /** Screenshot, page weight, and axe-core's serious and critical violations, which must be none (the others are listed in the figures). */
-    void check(Page page, String name) {
-        Browser.screenshot(page, name);
-        Object bytes = page.evaluate("() => performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'))"
-                + ".reduce((sum, e) => sum + (e.decodedBodySize || 0), 0)");
-        FIGURES.put("page weight " + name, String.format(Locale.ROOT, "%.1f KB", ((Number) bytes).doubleValue() / 1024));
-        List<String> violations = Browser.violations(page);
-        List<String> grave = violations.stream().filter(v -> v.contains("(serious") || v.contains("(critical")).toList();
-        if (violations.size() > grave.size()) {
-            FIGURES.put("axe minor/moderate " + name, String.join("; ", violations));
-        }
-        assertThat(grave).as("axe-core on " + name).isEmpty();
-    }
 
     /** Riverbend's plan of the top three goals from eight months ago (so some steps are overdue), with the district's assessment saved. */
     PlanStore.Stored riverbendPlan() throws Exception {
@@ -173,8 +113,8 @@ class ProgressBrowserTest {
             lee.waitForLoadState();
             double figureSeconds = (System.nanoTime() - t) / 1e9;
             assertThat(lee.locator("#" + outcomes.get(0) + " table").textContent()).contains("8.4").contains("fall survey");
-            FIGURES.put("update a step (web)", String.format(Locale.ROOT, "2 actions (choose the status, Save), %.2f s scripted", stepSeconds));
-            FIGURES.put("record a figure (web)", String.format(Locale.ROOT, "4 actions (value, n, source, Add; the date is today unless changed), %.2f s scripted",
+            figure("update a step (web)", String.format(Locale.ROOT, "2 actions (choose the status, Save), %.2f s scripted", stepSeconds));
+            figure("record a figure (web)", String.format(Locale.ROOT, "4 actions (value, n, source, Add; the date is today unless changed), %.2f s scripted",
                     figureSeconds));
             check(lee, "en-progress-updated");
 
@@ -260,7 +200,7 @@ class ProgressBrowserTest {
             }
         }
         ms.sort(Double::compare);
-        FIGURES.put("server time progress page", String.format(Locale.ROOT, "p50 %.1f ms, p95 %.1f ms (30 requests after 5 warm-up; %.1f KB of HTML)",
+        figure("server time progress page", String.format(Locale.ROOT, "p50 %.1f ms, p95 %.1f ms (30 requests after 5 warm-up; %.1f KB of HTML)",
                 ms.get(ms.size() / 2), ms.get((int) Math.ceil(ms.size() * 0.95) - 1), bytes / 1024.0));
     }
 }

@@ -44,7 +44,6 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 @AutoConfigureMockMvc
 class ProgressPagesTest {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     @Autowired
     MockMvc mvc;
@@ -59,24 +58,15 @@ class ProgressPagesTest {
     AssessmentStore assessments;
 
     MockHttpSession signIn(String user) throws Exception {
-        MockHttpSession session = new MockHttpSession();
-        String token = token(mvc.perform(get("/login").session(session)).andReturn());
-        MvcResult result = mvc.perform(post("/login").session(session).param("username", user).param("password", user + "-pass").param("_csrf", token))
-                .andReturn();
-        assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/");
-        return session;
+        return FormSessions.signIn(mvc, user);
     }
 
     static String token(MvcResult page) throws Exception {
-        Matcher m = CSRF.matcher(page.getResponse().getContentAsString());
-        assertThat(m.find()).as("a CSRF token on the page").isTrue();
-        return m.group(1);
+        return FormSessions.token(page);
     }
 
     String page(MockHttpSession session, String path) throws Exception {
-        MvcResult r = mvc.perform(get(path).session(session)).andReturn();
-        assertThat(r.getResponse().getStatus()).as(path).isEqualTo(200);
-        return r.getResponse().getContentAsString();
+        return FormSessions.page(mvc, session, path);
     }
 
     int status(MockHttpSession session, String path) throws Exception {
@@ -85,8 +75,7 @@ class ProgressPagesTest {
 
     /** A form post with the CSRF token of the home page (one token per session). */
     MvcResult submit(MockHttpSession session, MockHttpServletRequestBuilder post) throws Exception {
-        String token = token(mvc.perform(get("/").session(session)).andReturn());
-        return mvc.perform(post.session(session).param("_csrf", token)).andReturn();
+        return FormSessions.submit(mvc, session, "/", post);
     }
 
     /** The Riverbend scenario's assessment with the test leader's district id, as the contract's JSON. */

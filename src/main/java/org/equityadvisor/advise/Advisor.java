@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.equityadvisor.knowledge.KnowledgeBase;
 import org.equityadvisor.model.Advice;
@@ -35,6 +37,11 @@ public final class Advisor {
     private final Function<Assessment, Optional<PeerFigures>> peers;
     /** Sessions that already hold the rule set's constant facts; null: a fresh session for every advice. */
     private final RuleRun.SessionPool sessions;
+    /**
+     * The kept sessions of every language view of the rule set (each has its own catalog), shared by the advisors made
+     * from this one, so that one made per request ({@link #inLanguage}) still finds sessions kept; null: none kept.
+     */
+    private final Map<KnowledgeBase, RuleRun.SessionPool> pools;
 
     /** An advisor with the rule budget the environment sets ({@link RuleBudget#fromEnvironment()}). */
     public Advisor(KnowledgeBase kb) {
@@ -51,16 +58,17 @@ public final class Advisor {
 
     /** With a budget of its own: how many firings and how much time one advice may take. */
     public Advisor(KnowledgeBase kb, Clock clock, RuleBudget budget) {
-        this(kb, clock, budget, a -> Optional.empty(), new RuleRun.SessionPool(kb.kieBase(), catalog(kb), POOLED));
+        this(kb, clock, budget, a -> Optional.empty(), new ConcurrentHashMap<>());
     }
 
     private Advisor(KnowledgeBase kb, Clock clock, RuleBudget budget, Function<Assessment, Optional<PeerFigures>> peers,
-            RuleRun.SessionPool sessions) {
+            Map<KnowledgeBase, RuleRun.SessionPool> pools) {
         this.kb = Objects.requireNonNull(kb, "kb");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.budget = Objects.requireNonNull(budget, "budget");
         this.peers = Objects.requireNonNull(peers, "peers");
-        this.sessions = sessions;
+        this.pools = pools;
+        this.sessions = pools == null ? null : pools.computeIfAbsent(kb, k -> new RuleRun.SessionPool(k.kieBase(), catalog(k), POOLED));
     }
 
     /** Idle sessions kept per advisor: one per request thread of the server is plenty. */
@@ -82,7 +90,7 @@ public final class Advisor {
      * {@code advisor.withPeers(SimilarDistricts.bundled()::compare)} over the public figures.
      */
     public Advisor withPeers(Function<Assessment, Optional<PeerFigures>> peers) {
-        return new Advisor(kb, clock, budget, peers, sessions);
+        return new Advisor(kb, clock, budget, peers, pools);
     }
 
 
@@ -93,7 +101,7 @@ public final class Advisor {
      * @throws IllegalArgumentException naming the language and the languages the rule set has, for one it has not
      */
     public Advisor inLanguage(String language) {
-        return new Advisor(kb.in(language), clock, budget, peers);
+        return new Advisor(kb.in(language), clock, budget, peers, pools);
     }
 
     /** The language of this advisor's sentences ("en" unless {@link #inLanguage(String)} chose another). */

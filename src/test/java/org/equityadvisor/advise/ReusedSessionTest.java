@@ -92,6 +92,20 @@ class ReusedSessionTest {
         Collections.shuffle(order, new Random(14));
         same(advise(reused, order), expected);
 
+        // Every language the rule set speaks, in a view made per advice as the server does, sharing the kept sessions.
+        for (String language : kb.languages()) {
+            Map<String, String> inLanguage = new LinkedHashMap<>();
+            for (Map.Entry<String, Assessment> e : order.subList(0, 60)) {
+                inLanguage.put(e.getKey(), AdviceWriter.json(fresh.inLanguage(language).advise(e.getValue())));
+            }
+            Map<String, String> kept = new LinkedHashMap<>();
+            for (Map.Entry<String, Assessment> e : order.subList(0, 60)) {
+                kept.put(e.getKey(), AdviceWriter.json(reused.inLanguage(language).advise(e.getValue())));
+            }
+            same(kept, inLanguage);
+            assertThat(reused.inLanguage(language).sessions().idle()).as(language + ": sessions kept across per-request views").isPositive();
+        }
+
         // Two threads, each in its own order, sharing the pool.
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {

@@ -26,7 +26,8 @@ import org.openjdk.jmh.annotations.State;
  * {@link Advisor#advise} pays (checking the assessment, building the facts and sentences, the session with its
  * provenance listeners, assembling and ranking the advice); {@code bareDrools} inserts the same facts into a
  * plain session of the same compiled rules, fires the same agenda groups and disposes it, nothing more. Their
- * ratio is what this program adds to Drools. Each invocation takes the next scenario of scenarios/, round robin.
+ * ratio is what this program adds to Drools. {@code adviceFreshSession} is {@code advice} with a new session per advice
+ * instead of a kept one that already holds the rule set's catalog. Each invocation takes the next scenario of scenarios/, round robin.
  *
  * <pre>mvn -Pbench test-compile exec:exec -Djmh.args="AdviceBenchmark -t 2"</pre>
  */
@@ -39,6 +40,7 @@ public class AdviceBenchmark {
     private KnowledgeBase kb;
     private KieBase kieBase;
     private Advisor advisor;
+    private Advisor freshSessions;
     private List<Assessment> assessments;
     private List<List<Object>> facts;
 
@@ -53,18 +55,25 @@ public class AdviceBenchmark {
         kb = KnowledgeBase.load(Path.of(System.getProperty("equityadvisor.rules", "rules")));
         kieBase = kb.kieBase();
         advisor = new Advisor(kb);
+        freshSessions = advisor.freshSessions();
         assessments = ScenarioSuite.load(Path.of(System.getProperty("equityadvisor.scenarios", "scenarios")), kb).scenarios().stream()
                 .filter(Scenario::readable).map(Scenario::assessment).toList();
         if (assessments.isEmpty()) {
             throw new IllegalStateException("no readable scenarios to advise");
         }
         // The facts the advisor inserts for each scenario, made once: the bare session pays only for Drools.
-        facts = assessments.stream().map(Assessment::withoutSuppressed).map(a -> advisor.facts(a, new Sentences(kb, a))).toList();
+        facts = assessments.stream().map(Assessment::withoutSuppressed).map(a -> advisor.facts(a, new Sentences(kb, a, java.time.Year.now().getValue()))).toList();
     }
 
     @Benchmark
     public Advice advice(Cursor cursor) {
         return advisor.advise(assessments.get(cursor.next++ % assessments.size()));
+    }
+
+    /** The same advice in a new session every time (the program before sessions were kept): the kept sessions' gain. */
+    @Benchmark
+    public Advice adviceFreshSession(Cursor cursor) {
+        return freshSessions.advise(assessments.get(cursor.next++ % assessments.size()));
     }
 
     @Benchmark

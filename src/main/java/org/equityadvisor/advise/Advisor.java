@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.equityadvisor.knowledge.KnowledgeBase;
 import org.equityadvisor.model.Advice;
@@ -19,7 +21,8 @@ import org.equityadvisor.model.Size;
 
 /**
  * The engine: an assessment in, ranked and explained advice out. Holds no mutable state, so one Advisor
- * serves any number of threads; each call runs the rules in a session of its own.
+ * serves any number of threads; each call runs the rules in a session no other call uses at the same time (one kept
+ * from an earlier advice, already holding the rule set's constant facts, when that run ended normally).
  *
  * <pre>{@code
  * KnowledgeBase kb = KnowledgeBase.load(Path.of("rules"));
@@ -32,6 +35,13 @@ public final class Advisor {
     private final Clock clock;
     private final RuleBudget budget;
     private final Function<Assessment, Optional<PeerFigures>> peers;
+    /** Sessions that already hold the rule set's constant facts; null: a fresh session for every advice. */
+    private final RuleRun.SessionPool sessions;
+    /**
+     * The kept sessions of every language view of the rule set (each has its own catalog), shared by the advisors made
+     * from this one, so that one made per request ({@link #inLanguage}) still finds sessions kept; null: none kept.
+     */
+    private final Map<KnowledgeBase, RuleRun.SessionPool> pools;
 
     /** An advisor with the rule budget the environment sets ({@link RuleBudget#fromEnvironment()}). */
     public Advisor(KnowledgeBase kb) {
@@ -48,14 +58,29 @@ public final class Advisor {
 
     /** With a budget of its own: how many firings and how much time one advice may take. */
     public Advisor(KnowledgeBase kb, Clock clock, RuleBudget budget) {
-        this(kb, clock, budget, a -> Optional.empty());
+        this(kb, clock, budget, a -> Optional.empty(), new ConcurrentHashMap<>());
     }
 
-    private Advisor(KnowledgeBase kb, Clock clock, RuleBudget budget, Function<Assessment, Optional<PeerFigures>> peers) {
+    private Advisor(KnowledgeBase kb, Clock clock, RuleBudget budget, Function<Assessment, Optional<PeerFigures>> peers,
+            Map<KnowledgeBase, RuleRun.SessionPool> pools) {
         this.kb = Objects.requireNonNull(kb, "kb");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.budget = Objects.requireNonNull(budget, "budget");
         this.peers = Objects.requireNonNull(peers, "peers");
+        this.pools = pools;
+        this.sessions = pools == null ? null : pools.computeIfAbsent(kb, k -> new RuleRun.SessionPool(k.kieBase(), catalog(k), POOLED));
+    }
+
+    /** Idle sessions kept per advisor: one per request thread of the server is plenty. */
+    private static final int POOLED = 16;
+
+    /** This advisor with a fresh session for every advice (the reference the reused sessions are tested against). */
+    Advisor freshSessions() {
+        return new Advisor(kb, clock, budget, peers, null);
+    }
+
+    RuleRun.SessionPool sessions() {
+        return sessions;
     }
 
     /**
@@ -65,7 +90,7 @@ public final class Advisor {
      * {@code advisor.withPeers(SimilarDistricts.bundled()::compare)} over the public figures.
      */
     public Advisor withPeers(Function<Assessment, Optional<PeerFigures>> peers) {
-        return new Advisor(kb, clock, budget, peers);
+        return new Advisor(kb, clock, budget, peers, pools);
     }
 
 
@@ -76,7 +101,7 @@ public final class Advisor {
      * @throws IllegalArgumentException naming the language and the languages the rule set has, for one it has not
      */
     public Advisor inLanguage(String language) {
-        return new Advisor(kb.in(language), clock, budget, peers);
+        return new Advisor(kb.in(language), clock, budget, peers, pools);
     }
 
     /** The language of this advisor's sentences ("en" unless {@link #inLanguage(String)} chose another). */
@@ -121,7 +146,7 @@ public final class Advisor {
         Assessment assessment = input.withoutSuppressed();
         LocalDate reference = referenceDate(assessment);
         Sentences sentences = new Sentences(kb, assessment, reference.getYear());
-        RuleRun run = RuleRun.run(kb, facts(assessment, sentences), budget);
+        RuleRun run = RuleRun.run(kb, own(assessment), catalog(assessment, sentences), size(assessment), budget, sessions);
         return new Assembly(kb, assessment, run, sentences, reference, input.suppressed(), peers.apply(assessment).orElse(null));
     }
 
@@ -134,24 +159,54 @@ public final class Advisor {
 
     /** The facts one run inserts: the district's own and the framework's (package-private for the JMH benchmark's bare session). */
     List<Object> facts(Assessment assessment, Sentences sentences) {
-        List<Object> facts = new ArrayList<>();
+        List<Object> facts = new ArrayList<>(own(assessment));
+        facts.addAll(catalog(assessment, sentences));
+        facts.addAll(size(assessment));
+        return facts;
+    }
+
+    private static List<Object> own(Assessment assessment) {
+        List<Object> facts = new ArrayList<>(1 + assessment.answers().size() + assessment.measures().size());
         facts.add(assessment.district());
         facts.addAll(assessment.answers());
         facts.addAll(assessment.measures());
+        return facts;
+    }
+
+    /**
+     * The framework's facts, the same for every district unless it sets thresholds of its own: then its metrics
+     * differ and the list is its own (and its run takes a fresh session).
+     */
+    private List<Object> catalog(Assessment assessment, Sentences sentences) {
+        if (sessions != null && assessment.thresholds().isEmpty()) {
+            return sessions.catalog;
+        }
+        List<Object> facts = new ArrayList<>();
         for (Metric metric : kb.metrics().values()) {
             facts.add(sentences.metric(metric.id()));
         }
+        addConstants(kb, facts);
+        return facts;
+    }
+
+    private static List<Object> catalog(KnowledgeBase kb) {
+        List<Object> facts = new ArrayList<>(kb.metrics().values());
+        addConstants(kb, facts);
+        return facts;
+    }
+
+    private static void addConstants(KnowledgeBase kb, List<Object> facts) {
         facts.addAll(kb.indicators().values());
         facts.addAll(kb.actions().values());
         facts.addAll(kb.partners().values());
         // The trigger table's rows: the fixed rules of the table match them with the findings.
         facts.addAll(kb.triggers());
         kb.fit().lines().forEach((name, value) -> facts.add(new Setting(name, value)));
+    }
+
+    private List<Object> size(Assessment assessment) {
         Integer students = Scorer.size(assessment);
         String band = kb.fit().band(students);
-        if (band != null) {
-            facts.add(new Size(students, band));
-        }
-        return facts;
+        return band == null ? List.of() : List.of(new Size(students, band));
     }
 }

@@ -258,7 +258,9 @@ final class Assembly {
                 list.set(i, saidOnce(original.get(i), original.subList(0, i)));
             }
             List<SuggestedAction> everyAction = new ArrayList<>(original);
-            actions.values().stream().filter(a -> !original.contains(a)).forEach(everyAction::add);
+            // By identity: every suggested action is one object per id, and record equals on its lists was 5% of an advice.
+            Set<SuggestedAction> inGoal = identitySet(original);
+            actions.values().stream().filter(a -> !inGoal.contains(a)).forEach(everyAction::add);
             goalPartners.replaceAll(p -> pointing(p, everyAction));
             double score = list.get(0).score();
             Integer students = list.stream().map(SuggestedAction::studentsReached).filter(java.util.Objects::nonNull).max(Integer::compare).orElse(null);
@@ -299,10 +301,17 @@ final class Assembly {
                 action.studentsReached());
     }
 
+    private static Set<SuggestedAction> identitySet(List<SuggestedAction> actions) {
+        Set<SuggestedAction> set = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        set.addAll(actions);
+        return set;
+    }
+
     /** A partner whose every reason is a step's reason in the goal points to that step (the one that works with it, first). */
     private SuggestedPartner pointing(SuggestedPartner partner, List<SuggestedAction> actions) {
         List<SuggestedAction> candidates = new ArrayList<>(actions.stream().filter(a -> a.partners().contains(partner.id())).toList());
-        actions.stream().filter(a -> !candidates.contains(a)).forEach(candidates::add);
+        Set<SuggestedAction> working = identitySet(candidates);
+        actions.stream().filter(a -> !working.contains(a)).forEach(candidates::add);
         for (SuggestedAction a : candidates) {
             boolean same = partner.because().stream().allMatch(r -> a.because().stream().anyMatch(x -> facts(x).equals(facts(r))));
             if (same && !partner.because().isEmpty()) {

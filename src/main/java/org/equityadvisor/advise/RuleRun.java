@@ -2,6 +2,9 @@ package org.equityadvisor.advise;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -16,9 +19,18 @@ import org.equityadvisor.knowledge.RuleInfo;
 import org.equityadvisor.knowledge.RuleSetException;
 import org.equityadvisor.model.Problem;
 import org.equityadvisor.model.Trigger;
+import org.drools.base.base.ClassObjectType;
+import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.drools.base.rule.GroupElement;
+import org.drools.base.rule.Pattern;
+import org.drools.base.rule.RuleConditionElement;
+import org.kie.api.KieBase;
+import org.kie.api.definition.KiePackage;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
+import org.kie.api.event.rule.ObjectUpdatedEvent;
+import org.kie.api.event.rule.RuleRuntimeEventListener;
+import org.kie.api.runtime.rule.FactHandle;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
-import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
 import org.kie.api.event.rule.ObjectDeletedEvent;
 import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.runtime.KieSession;
@@ -68,70 +80,92 @@ final class RuleRun {
     /** How long code that ignores the halt (one consequence or condition) may overrun before its thread is stopped. */
     static final Duration GRACE = Duration.ofSeconds(1);
 
+    /** One run in a session of its own, thrown away afterwards. */
     static RuleRun run(KnowledgeBase kb, List<Object> given, RuleBudget budget) {
-        RuleRun run = new RuleRun();
         KieSession session = kb.kieBase().newKieSession();
-        Match[] current = new Match[1];
+        Recorder recorder = new Recorder(session, Set.of());
+        return run(kb, List.of(), given, List.of(), recorder, budget, null);
+    }
+
+    /**
+     * One run whose facts are {@code own}, then {@code catalog}, then {@code tail}, in that order. When {@code pool}
+     * is given and {@code catalog} is the pool's own list, the run borrows a session that already holds the
+     * catalog and gives it back only when the run ended normally; otherwise it runs in a session of its own.
+     */
+    static RuleRun run(KnowledgeBase kb, List<Object> own, List<Object> catalog, List<Object> tail, RuleBudget budget, SessionPool pool) {
+        if (pool == null || catalog != pool.catalog || !pool.reusable) {
+            KieSession session = kb.kieBase().newKieSession();
+            Recorder recorder = new Recorder(session, Set.of());
+            List<Object> given = new ArrayList<>(own.size() + catalog.size() + tail.size());
+            given.addAll(own);
+            given.addAll(catalog);
+            given.addAll(tail);
+            return run(kb, List.of(), given, List.of(), recorder, budget, null);
+        }
+        return run(kb, own, catalog, tail, pool.borrow(), budget, pool);
+    }
+
+    private static RuleRun run(KnowledgeBase kb, List<Object> own, List<Object> middle, List<Object> tail, Recorder recorder, RuleBudget budget,
+            SessionPool pool) {
+        RuleRun run = new RuleRun();
+        KieSession session = recorder.session;
+        // Every given fact in the order a fresh session would have taken it; rules add theirs after.
+        run.facts.addAll(own);
+        run.facts.addAll(middle);
+        run.facts.addAll(tail);
         Map<String, Integer> counts = new HashMap<>();
         Watch watch = new Watch(Thread.currentThread(), session);
         long deadline = System.nanoTime() + budget.time().toNanos();
+        recorder.begin(run, counts, watch, deadline);
         ScheduledFuture<?> halt = WATCHDOG.schedule(watch::halt, budget.time().toNanos(), TimeUnit.NANOSECONDS);
         ScheduledFuture<?> stop = WATCHDOG.schedule(watch::stop, budget.time().plus(GRACE).toNanos(), TimeUnit.NANOSECONDS);
         Throwable thrown = null;
         int fired = 0;
+        boolean reuse = false;
         try {
             try {
-                session.addEventListener(new DefaultAgendaEventListener() {
-                    @Override
-                    public void beforeMatchFired(BeforeMatchFiredEvent event) {
-                        current[0] = match(run.firings.size() + 1, event.getMatch().getRule().getName(), event.getMatch().getObjects());
-                        run.firings.add(current[0]);
-                        counts.merge(current[0].rule, 1, Integer::sum);
-                        if (System.nanoTime() - deadline > 0) {
-                            watch.halt();
-                        }
-                    }
-                });
-                session.addEventListener(new DefaultRuleRuntimeEventListener() {
-                    @Override
-                    public void objectInserted(ObjectInsertedEvent event) {
-                        run.facts.add(event.getObject());
-                        if (event.getRule() != null && current[0] != null) {
-                            current[0].inserted.add(event.getObject());
-                            run.insertedBy.put(event.getObject(), current[0]);
-                        }
-                    }
-
-                    @Override
-                    public void objectDeleted(ObjectDeletedEvent event) {
-                        if (event.getRule() != null && current[0] != null) {
-                            current[0].deleted.add(event.getOldObject());
-                            run.deletedBy.put(event.getOldObject(), current[0]);
-                        }
-                    }
-                });
-                given.forEach(session::insert);
+                for (Object fact : own) {
+                    recorder.given.add(session.insert(fact));
+                }
+                if (pool == null) {
+                    middle.forEach(session::insert);
+                } else {
+                    // The catalog is already in working memory; the matches made of catalog facts alone are renewed.
+                    recorder.refresh();
+                }
+                for (Object fact : tail) {
+                    recorder.given.add(session.insert(fact));
+                }
                 // The focus stack runs the last focused group first: detect, then suggest, then refine.
                 for (int i = RuleInfo.STAGES.size() - 1; i >= 0; i--) {
                     session.getAgenda().getAgendaGroup(RuleInfo.STAGES.get(i)).setFocus();
                 }
+                recorder.firing = true;
                 fired = session.fireAllRules(budget.maxFirings());
+                recorder.firing = false;
             } catch (Throwable t) {
                 // Held until the watchdog is settled: a stop must never reach the caller's own code.
                 thrown = t;
             }
             watch.finish();
+            // Only a run that ended normally leaves a session fit for another district: never after a halt, a stop,
+            // an exception or a budget breach.
+            reuse = pool != null && thrown == null && !watch.halted() && !watch.stopped() && fired < budget.maxFirings();
         } catch (ThreadDeath stopped) {
             // The stop arrived (in rule code, in the engine, or while the run was ending): handled below.
         } finally {
             halt.cancel(false);
             stop.cancel(false);
-            try {
-                session.dispose();
-            } catch (RuntimeException e) {
-                // A session stopped midway may not dispose cleanly; it is dropped either way.
+            recorder.end();
+            if (!(reuse && pool.giveBack(recorder))) {
+                try {
+                    session.dispose();
+                } catch (RuntimeException e) {
+                    // A session stopped midway may not dispose cleanly; it is dropped either way.
+                }
             }
         }
+        Match[] current = { recorder.current };
         if (watch.stopped()) {
             String rule = watch.rule(kb).orElse(current[0] == null ? null : current[0].rule);
             throw new RuleBudgetException(kb.origin(), rule, new Problem(rule == null ? kb.origin() : location(kb, rule),
@@ -167,6 +201,260 @@ final class RuleRun {
         return run;
     }
 
+    /**
+     * The listeners of one session, attached once: they record provenance into the run under way, and keep the
+     * handles of what that run added (its own facts and every derived one) so a pooled session can be emptied of them.
+     */
+    static final class Recorder extends DefaultAgendaEventListener implements RuleRuntimeEventListener {
+        final KieSession session;
+        /** The catalog's handles: the facts a pooled session keeps from run to run. */
+        private final Set<FactHandle> catalog;
+        /** The catalog facts updated at the start of every run, so that matches of catalog facts alone fire again. */
+        private final List<FactHandle> refreshed;
+        /** The run's own facts still in working memory. */
+        final Set<FactHandle> given = Collections.newSetFromMap(new IdentityHashMap<>());
+        private final Map<FactHandle, Boolean> derived = new IdentityHashMap<>();
+        private RuleRun run;
+        private Map<String, Integer> counts;
+        private Watch watch;
+        private long deadline;
+        Match current;
+        boolean firing;
+        /** A rule changed or deleted a catalog fact: the session no longer holds the catalog as it was. */
+        boolean dirty;
+
+        Recorder(KieSession session, Set<FactHandle> catalog) {
+            this(session, catalog, List.of());
+        }
+
+        Recorder(KieSession session, Set<FactHandle> catalog, List<FactHandle> refreshed) {
+            this.session = session;
+            this.catalog = catalog;
+            this.refreshed = refreshed;
+            session.addEventListener((org.kie.api.event.rule.AgendaEventListener) this);
+            session.addEventListener((RuleRuntimeEventListener) this);
+        }
+
+        void begin(RuleRun run, Map<String, Integer> counts, Watch watch, long deadline) {
+            this.run = run;
+            this.counts = counts;
+            this.watch = watch;
+            this.deadline = deadline;
+            this.current = null;
+            this.firing = false;
+        }
+
+        /**
+         * Takes the refreshed catalog facts out and puts them back, after the run's own facts as in a fresh session:
+         * their matches are made anew and fire in the order a fresh session fires them.
+         */
+        void refresh() {
+            for (int i = 0; i < refreshed.size(); i++) {
+                FactHandle old = refreshed.get(i);
+                Object fact = session.getObject(old);
+                session.delete(old);
+                FactHandle renewed = session.insert(fact);
+                catalog.remove(old);
+                catalog.add(renewed);
+                refreshed.set(i, renewed);
+            }
+        }
+
+        void end() {
+            run = null;
+            counts = null;
+            watch = null;
+            firing = false;
+        }
+
+        @Override
+        public void beforeMatchFired(BeforeMatchFiredEvent event) {
+            current = match(run.firings.size() + 1, event.getMatch().getRule().getName(), event.getMatch().getObjects());
+            run.firings.add(current);
+            counts.merge(current.rule, 1, Integer::sum);
+            if (System.nanoTime() - deadline > 0) {
+                watch.halt();
+            }
+        }
+
+        @Override
+        public void objectInserted(ObjectInsertedEvent event) {
+            if (!firing) {
+                return;
+            }
+            derived.put(event.getFactHandle(), Boolean.TRUE);
+            run.facts.add(event.getObject());
+            if (event.getRule() != null && current != null) {
+                current.inserted.add(event.getObject());
+                run.insertedBy.put(event.getObject(), current);
+            }
+        }
+
+        @Override
+        public void objectUpdated(ObjectUpdatedEvent event) {
+            if (firing && catalog.contains(event.getFactHandle())) {
+                dirty = true;
+            }
+        }
+
+        @Override
+        public void objectDeleted(ObjectDeletedEvent event) {
+            if (!firing) {
+                return;
+            }
+            if (catalog.contains(event.getFactHandle())) {
+                dirty = true;
+            }
+            if (derived.remove(event.getFactHandle()) == null) {
+                given.remove(event.getFactHandle());
+            }
+            if (event.getRule() != null && current != null) {
+                current.deleted.add(event.getOldObject());
+                run.deletedBy.put(event.getOldObject(), current);
+            }
+        }
+
+        /** Removes what the last run added and whatever it left on the agenda; false when the session is not as it started. */
+        boolean empty() {
+            if (dirty) {
+                return false;
+            }
+            for (FactHandle h : derived.keySet()) {
+                if (session.getObject(h) != null) {
+                    session.delete(h);
+                }
+            }
+            for (FactHandle h : given) {
+                if (session.getObject(h) != null) {
+                    session.delete(h);
+                }
+            }
+            derived.clear();
+            given.clear();
+            // No agenda.clear(): the engine evaluates lazily, and clearing would drop the pending removals of these
+            // facts from its memories; they are applied when the next run fires, as the refreshed matches are.
+            return session.getFactCount() == catalog.size();
+        }
+    }
+
+    /**
+     * Sessions of one rule set that already hold its constant catalog (metrics, indicators, actions, partners, the
+     * trigger table's rows, settings): a run then inserts only the district's own facts. A session comes back only
+     * from a run that ended normally, emptied of that run's facts and agenda.
+     *
+     * <p>A match made of catalog facts alone would not fire again in a kept session (its facts did not change), so
+     * for every rule that has no pattern on a district's or a derived fact, the catalog facts of its first pattern
+     * are taken out and inserted again after the run's own facts: the engine matches them anew, in a fresh session's order. A rule the
+     * pool cannot reason about (no plain pattern at the top, or an {@code or} there) makes every run use a fresh
+     * session.
+     */
+    static final class SessionPool {
+        final List<Object> catalog;
+        final boolean reusable;
+        private final KieBase kieBase;
+        private final List<Class<?>> refreshTypes;
+        private final int max;
+        private final ConcurrentLinkedDeque<Recorder> idle = new ConcurrentLinkedDeque<>();
+        private final AtomicInteger idleCount = new AtomicInteger();
+
+        SessionPool(KieBase kieBase, List<Object> catalog, int max) {
+            this.kieBase = kieBase;
+            this.catalog = List.copyOf(catalog);
+            this.max = max;
+            List<Class<?>> refresh = new ArrayList<>();
+            boolean ok = true;
+            for (KiePackage pkg : kieBase.getKiePackages()) {
+                for (org.kie.api.definition.rule.Rule r : pkg.getRules()) {
+                    if (!(r instanceof RuleImpl rule)) {
+                        ok = false;
+                        continue;
+                    }
+                    if (rule.isQuery()) {
+                        continue;
+                    }
+                    Class<?> first = anchor(rule.getLhs(), this.catalog);
+                    if (first == Object.class) {
+                        continue;
+                    }
+                    if (first == null) {
+                        ok = false;
+                    } else if (!refresh.contains(first)) {
+                        refresh.add(first);
+                    }
+                }
+            }
+            this.reusable = ok;
+            this.refreshTypes = List.copyOf(refresh);
+        }
+
+        /**
+         * {@code Object.class} when a top-level plain pattern matches no catalog fact (every match holds a fact of
+         * the run's own); else the type of the first plain pattern, whose facts renew the rule's matches; else null.
+         */
+        private static Class<?> anchor(GroupElement lhs, List<Object> catalog) {
+            if (!lhs.isAnd()) {
+                return null;
+            }
+            Class<?> first = null;
+            for (RuleConditionElement e : lhs.getChildren()) {
+                if (e instanceof Pattern p && p.getSource() == null && p.getObjectType() instanceof ClassObjectType c) {
+                    Class<?> type = c.getClassType();
+                    if (type.getName().contains("InitialFact")) {
+                        continue;
+                    }
+                    if (catalog.stream().noneMatch(type::isInstance)) {
+                        return Object.class;
+                    }
+                    if (first == null) {
+                        first = type;
+                    }
+                }
+            }
+            return first;
+        }
+
+        Recorder borrow() {
+            Recorder r = idle.pollFirst();
+            if (r != null) {
+                idleCount.decrementAndGet();
+                return r;
+            }
+            KieSession session = kieBase.newKieSession();
+            Set<FactHandle> handles = Collections.newSetFromMap(new IdentityHashMap<>());
+            List<FactHandle> refreshed = new ArrayList<>();
+            for (Object fact : catalog) {
+                FactHandle h = session.insert(fact);
+                handles.add(h);
+                if (refreshTypes.stream().anyMatch(t -> t.isInstance(fact))) {
+                    refreshed.add(h);
+                }
+            }
+            return new Recorder(session, handles, refreshed);
+        }
+
+        /** Keeps the session for the next run when it could be emptied; false when the caller must dispose of it. */
+        boolean giveBack(Recorder r) {
+            try {
+                if (!r.empty()) {
+                    return false;
+                }
+            } catch (RuntimeException e) {
+                return false;
+            }
+            if (idleCount.incrementAndGet() > max) {
+                idleCount.decrementAndGet();
+                return false;
+            }
+            idle.addFirst(r);
+            return true;
+        }
+
+        /** Sessions kept for reuse (for tests). */
+        int idle() {
+            return idleCount.get();
+        }
+    }
+
     private static String mostFired(Map<String, Integer> counts) {
         return counts.entrySet().stream().max(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
                 .map(Map.Entry::getKey).orElse(null);
@@ -199,11 +487,16 @@ final class RuleRun {
             this.session = session;
         }
 
-        void halt() {
+        /** Synchronized with {@link #finish()}: once the run is over, its session (which may be reused) is never halted. */
+        synchronized void halt() {
             if (state.get() == RUNNING && !halted) {
                 halted = true;
                 session.halt();
             }
+        }
+
+        private synchronized boolean done() {
+            return state.compareAndSet(RUNNING, DONE);
         }
 
         @SuppressWarnings({"removal", "deprecation"})
@@ -222,7 +515,7 @@ final class RuleRun {
         /** Called by the run when it is over; when a stop is under way, waits here for it to arrive. */
         void finish() {
             long waited = 0;
-            while (!state.compareAndSet(RUNNING, DONE)) {
+            while (!done()) {
                 if (state.get() == STOPPING && waited > GRACE.toMillis()) {
                     // The stop arrived but was swallowed on the way (wrapped by the engine): end the run here.
                     throw new ThreadDeath();

@@ -1,6 +1,8 @@
 package org.equityadvisor.cli;
 
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -80,16 +82,30 @@ final class BenchCommand implements Callable<Integer> {
         out.printf("first advice in this JVM: %.1f ms%n", cold);
         // Warm up, then measure single-threaded latency.
         run(advisor, inputs, 1, Math.max(1, seconds / 2));
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+        long threadCpu = cpu.getCurrentThreadCpuTime();
         long[] latencies = latencies(advisor, inputs, seconds);
-        out.printf("warm advice, 1 thread: %d advices, p50 %.3f ms, p99 %.3f ms, max %.3f ms%n", latencies.length,
-                latencies[latencies.length / 2] / 1e6, latencies[(int) (latencies.length * 0.99)] / 1e6, latencies[latencies.length - 1] / 1e6);
+        threadCpu = cpu.getCurrentThreadCpuTime() - threadCpu;
+        out.printf("warm advice, 1 thread: %d advices, p50 %.3f ms, p99 %.3f ms, max %.3f ms; CPU %.1f µs per advice%n", latencies.length,
+                latencies[latencies.length / 2] / 1e6, latencies[(int) (latencies.length * 0.99)] / 1e6, latencies[latencies.length - 1] / 1e6,
+                threadCpu / 1e3 / latencies.length);
         int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        long processCpu = processCpu();
         long count = run(advisor, inputs, n, seconds);
-        out.printf("throughput, %d threads: %.0f advices/s%n", n, count / (double) seconds);
+        processCpu = processCpu() - processCpu;
+        // CPU per advice (the whole process: GC and compiler included) moves far less than wall time on a shared
+        // machine; advices per CPU second times the cores is what an otherwise idle machine would reach.
+        out.printf("throughput, %d threads: %.0f advices/s; %.1f µs of process CPU per advice (%.0f advices per CPU second)%n", n,
+                count / (double) seconds, processCpu / 1e3 / count, count / (processCpu / 1e9));
         Runtime rt = Runtime.getRuntime();
         rt.gc();
         out.printf("heap after GC: %.0f MB used of %.0f MB committed%n", (rt.totalMemory() - rt.freeMemory()) / 1048576.0, rt.totalMemory() / 1048576.0);
         return Main.OK;
+    }
+
+    /** The process's CPU time in ns (all threads), or 0 where the platform does not say. */
+    private static long processCpu() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : 0;
     }
 
     private static long[] latencies(Advisor advisor, List<Assessment> inputs, int seconds) {

@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.equityadvisor.imports.PublicFigures.DistrictFigures;
 import org.equityadvisor.model.Assessment;
@@ -63,6 +65,33 @@ public final class SimilarDistricts {
         String region = row.map(DistrictFigures::region).orElseGet(() -> regionOf(state));
         String self = row.map(DistrictFigures::leaid).orElse(null);
         double value = own.get().value();
+        // The peers depend only on the district's key, not on its own figure: found once per key (the search scans the
+        // state, region or nation; it was 14% of the server's CPU), summarised for each figure.
+        Key key = new Key(self, state, region, children, poverty);
+        Peers peers = found.get(key);
+        if (peers == null) {
+            if (found.size() >= MAX_KEYS) {
+                found.clear();
+            }
+            peers = find(state, region, self, children, poverty);
+            found.put(key, peers);
+        }
+        return peers.sorted == null ? Optional.empty() : Optional.of(summarise(peers.sorted, value, peers.scope));
+    }
+
+    /** What makes two districts' peers the same. */
+    private record Key(String self, String state, String region, int children, double poverty) {
+    }
+
+    /** The peers' GM-01 figures, sorted, and how they were chosen; {@code sorted} null when too few qualify. */
+    private record Peers(double[] sorted, String scope) {
+    }
+
+    /** Peer searches kept; far more than the public table's districts, and dropped all at once past that. */
+    private static final int MAX_KEYS = 50_000;
+    private final Map<Key, Peers> found = new ConcurrentHashMap<>();
+
+    private Peers find(String state, String region, String self, int children, double poverty) {
         for (String where : new String[] { "state", "region", "nation" }) {
             if (where.equals("state") && state == null || where.equals("region") && region == null) {
                 continue;
@@ -76,11 +105,12 @@ public final class SimilarDistricts {
                     }
                 }
                 if (peers.size() >= ENOUGH) {
-                    return Optional.of(summarise(peers, value, scope(where, state, region, children, poverty, band)));
+                    return new Peers(peers.stream().mapToDouble(DistrictFigures::noComputerOrBroadband).sorted().toArray(),
+                            scope(where, state, region, children, poverty, band));
                 }
             }
         }
-        return Optional.empty();
+        return new Peers(null, null);
     }
 
     private List<DistrictFigures> candidates(String where, String state, String region) {
@@ -95,8 +125,7 @@ public final class SimilarDistricts {
         return state == null ? null : table.inState(state).stream().map(DistrictFigures::region).findFirst().orElse(null);
     }
 
-    private static PeerFigures summarise(List<DistrictFigures> peers, double value, String scope) {
-        double[] v = peers.stream().mapToDouble(DistrictFigures::noComputerOrBroadband).sorted().toArray();
+    private static PeerFigures summarise(double[] v, double value, String scope) {
         int below = (int) Arrays.stream(v).filter(x -> x < value).count();
         return new PeerFigures("GM-01", v.length, Tally.round(quantile(v, 0.5)), Tally.round(quantile(v, 0.25)), Tally.round(quantile(v, 0.75)), below,
                 scope, PublicFigures.SOURCE);

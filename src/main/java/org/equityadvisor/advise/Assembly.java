@@ -327,7 +327,8 @@ final class Assembly {
 
     /** "; similar districts: median 9%, …" after the finding the peers were compared on. */
     private String peerClause(Gap gap) {
-        return peers != null && Scorer.comparedWithPeers(gap, peers) ? "; " + peers.sentence(sentences.metric(gap.metric()).percent() ? "%" : "", sentences.frame("peers")) : "";
+        return peers != null && Scorer.comparedWithPeers(gap, peers)
+                ? "; " + peers.sentence(sentences.metric(gap.metric()).percent() ? "%" : "", sentences.frame("peers"), sentences.peerScope(peers)) : "";
     }
 
     private List<Finding> findings() {

@@ -42,6 +42,11 @@ public final class Frames {
         return new Frames(bundle, ResourceBundle.getBundle(bundle, locale, CONTROL));
     }
 
+    /** True when this language has the frame (for words drawn from data, such as a region's name, that may have none). */
+    public boolean has(String key) {
+        return bundle.containsKey(key);
+    }
+
     /** The frame with {0}, {1}, ... replaced by the arguments as given. */
     public String get(String key, Object... args) {
         String frame;

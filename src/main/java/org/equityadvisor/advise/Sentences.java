@@ -19,6 +19,7 @@ import org.equityadvisor.model.Size;
 import org.equityadvisor.model.Warning;
 import org.equityadvisor.model.Measure;
 import org.equityadvisor.model.Metric;
+import org.equityadvisor.model.PeerFigures;
 import org.equityadvisor.model.Strength;
 import org.equityadvisor.model.Suggestion;
 import org.equityadvisor.model.Weakness;
@@ -309,6 +310,21 @@ final class Sentences {
     /** The engine's frame of that key, in this advice's language (for the assembly's own sentences). */
     String frame(String key, Object... args) {
         return frames.get(key, args);
+    }
+
+    /** Who the similar districts are, in this advice's language ("Illinois districts with 600-2,400 children and 12-22% in poverty"). */
+    String peerScope(PeerFigures peers) {
+        PeerFigures.Area a = peers.area();
+        if (a == null) {
+            return peers.scope();
+        }
+        String place = switch (a.where()) {
+            case "state" -> frame("peers.state", a.place());
+            case "region" -> frame("peers.region", frames.has("region." + a.place().replace(' ', '-')) ? frame("region." + a.place().replace(' ', '-')) : a.place());
+            default -> frame("peers.nation");
+        };
+        return frame("peers.scope", place, String.format(Locale.ROOT, "%,d", a.childrenFrom()), String.format(Locale.ROOT, "%,d", a.childrenTo()),
+                a.povertyFrom(), a.povertyTo());
     }
 
     /** " student" or " students" after a count, in this advice's language. */

@@ -76,7 +76,7 @@ public final class SimilarDistricts {
             peers = find(state, region, self, children, poverty);
             found.put(key, peers);
         }
-        return peers.sorted == null ? Optional.empty() : Optional.of(summarise(peers.sorted, value, peers.scope));
+        return peers.sorted == null ? Optional.empty() : Optional.of(summarise(peers.sorted, value, peers.scope, peers.area));
     }
 
     /** What makes two districts' peers the same. */
@@ -84,7 +84,7 @@ public final class SimilarDistricts {
     }
 
     /** The peers' GM-01 figures, sorted, and how they were chosen; {@code sorted} null when too few qualify. */
-    private record Peers(double[] sorted, String scope) {
+    private record Peers(double[] sorted, String scope, PeerFigures.Area area) {
     }
 
     /** Peer searches kept; far more than the public table's districts, and dropped all at once past that. */
@@ -106,11 +106,11 @@ public final class SimilarDistricts {
                 }
                 if (peers.size() >= ENOUGH) {
                     return new Peers(peers.stream().mapToDouble(DistrictFigures::noComputerOrBroadband).sorted().toArray(),
-                            scope(where, state, region, children, poverty, band));
+                            scope(where, state, region, children, poverty, band), area(where, state, region, children, poverty, band));
                 }
             }
         }
-        return new Peers(null, null);
+        return new Peers(null, null, null);
     }
 
     private List<DistrictFigures> candidates(String where, String state, String region) {
@@ -125,10 +125,10 @@ public final class SimilarDistricts {
         return state == null ? null : table.inState(state).stream().map(DistrictFigures::region).findFirst().orElse(null);
     }
 
-    private static PeerFigures summarise(double[] v, double value, String scope) {
+    private static PeerFigures summarise(double[] v, double value, String scope, PeerFigures.Area area) {
         int below = (int) Arrays.stream(v).filter(x -> x < value).count();
         return new PeerFigures("GM-01", v.length, Tally.round(quantile(v, 0.5)), Tally.round(quantile(v, 0.25)), Tally.round(quantile(v, 0.75)), below,
-                scope, PublicFigures.SOURCE);
+                scope, PublicFigures.SOURCE, area);
     }
 
     /** The quantile of sorted figures, interpolated between the two nearest (the usual definition, R's type 7). */
@@ -137,6 +137,16 @@ public final class SimilarDistricts {
         int lo = (int) Math.floor(h);
         int hi = Math.min(lo + 1, sorted.length - 1);
         return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+    }
+
+    private PeerFigures.Area area(String where, String state, String region, int children, double poverty, double[] band) {
+        String place = switch (where) {
+            case "state" -> table.inState(state).get(0).stateName();
+            case "region" -> region;
+            default -> null;
+        };
+        return new PeerFigures.Area(where, place, Math.round(children / band[0]), Math.round(children * band[0]),
+                Math.round(Math.max(0, poverty - band[1])), Math.round(Math.min(100, poverty + band[1])));
     }
 
     private String scope(String where, String state, String region, int children, double poverty, double[] band) {

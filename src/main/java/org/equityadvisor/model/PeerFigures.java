@@ -14,9 +14,22 @@ import java.util.Locale;
  * @param below         how many of them have a lower figure than this district's own
  * @param scope         who they are, in words ("Illinois districts with 2,000-8,000 children and 10-20% in poverty")
  * @param source        where their figures come from
+ * @param area          who they are, in parts, for a sentence in any language; null when not known
  */
 public record PeerFigures(String metric, int districts, double median, double lowerQuartile, double upperQuartile, int below, String scope,
-        String source) {
+        String source, Area area) {
+
+    /**
+     * Who the similar districts are: where they were taken from ({@code state}, {@code region} or {@code nation}),
+     * that place's name (a state's or a region's; null for the nation), and the ranges of children and of the share
+     * in poverty they were chosen within.
+     */
+    public record Area(String where, String place, long childrenFrom, long childrenTo, long povertyFrom, long povertyTo) {
+    }
+
+    public PeerFigures(String metric, int districts, double median, double lowerQuartile, double upperQuartile, int below, String scope, String source) {
+        this(metric, districts, median, lowerQuartile, upperQuartile, below, scope, source, null);
+    }
 
     /** True when this district's figure is worse than three in four similar districts'. */
     public boolean lagging() {
@@ -30,6 +43,11 @@ public record PeerFigures(String metric, int districts, double median, double lo
 
     /** The same clause in another language's frame (the advice's own): median, unit, upper quartile, unit, count, scope. */
     public String sentence(String unit, String frame) {
+        return sentence(unit, frame, scope);
+    }
+
+    /** As {@link #sentence(String, String)}, with the scope said in the frame's language. */
+    public String sentence(String unit, String frame, String scope) {
         return String.format(Locale.ROOT, frame, number(median), unit, number(upperQuartile), unit, districts, scope);
     }
 

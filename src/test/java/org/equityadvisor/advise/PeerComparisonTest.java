@@ -51,6 +51,18 @@ class PeerComparisonTest {
     }
 
     @Test
+    void inSpanishTheSimilarDistrictsAreSaidInSpanishToo() {
+        PeerFigures inRegion = new PeerFigures("GM-01", 212, 9, 6, 11, 180, "districts of the North Central region with 600-2,400 children and 12-22% in poverty",
+                "ACS", new PeerFigures.Area("region", "North Central", 600, 2400, 12, 22));
+
+        Advice spanish = alone.inLanguage("es").withPeers(a -> Optional.of(inRegion)).advise(district);
+        Advice english = alone.withPeers(a -> Optional.of(inRegion)).advise(district);
+
+        assertThat(homeInternet(spanish).text()).endsWith("(212 distritos de la región Centro Norte con 600-2,400 niños y niñas y 12-22% en situación de pobreza)");
+        assertThat(homeInternet(english).text()).endsWith("(212 districts of the North Central region with 600-2,400 children and 12-22% in poverty)");
+    }
+
+    @Test
     void aDistrictAmongItsPeersIsToldWhereItStandsButNotRaised() {
         Advice compared = alone.withPeers(a -> Optional.of(peers(150))).advise(district);
 

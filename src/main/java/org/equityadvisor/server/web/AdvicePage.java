@@ -66,7 +66,8 @@ class AdvicePage {
         final Divide filter = only;
         List<SuggestedGoal> goals = advice.goals().stream().filter(g -> filter == null || g.divide() == filter).toList();
         Map<String, List<Finding>> findings = new LinkedHashMap<>();
-        for (String kind : List.of(Finding.GAP, Finding.WEAKNESS, Finding.DATA_GAP, Finding.STRENGTH)) {
+        // Figures that cannot be right come first: the advice resting on them is only as good as they are.
+        for (String kind : List.of(Finding.WARNING, Finding.GAP, Finding.INFERRED, Finding.WEAKNESS, Finding.DATA_GAP, Finding.STRENGTH)) {
             List<Finding> of = advice.findings().stream().filter(f -> f.kind().equals(kind)).toList();
             if (!of.isEmpty()) {
                 findings.put(kind, of);

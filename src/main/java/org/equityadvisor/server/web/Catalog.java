@@ -2,6 +2,7 @@ package org.equityadvisor.server.web;
 
 import java.util.Locale;
 import org.equityadvisor.knowledge.KnowledgeBase;
+import org.equityadvisor.model.Action;
 import org.equityadvisor.model.Indicator;
 import org.equityadvisor.model.Metric;
 import org.equityadvisor.model.SuggestedGoal;
@@ -41,6 +42,11 @@ public class Catalog {
 
     public String description(SuggestedGoal g) {
         return text("goal." + g.id() + ".description", g.description());
+    }
+
+    /** A catalog action's title, in the page's language. */
+    public String title(Action a) {
+        return text("action." + a.id() + ".title", a.title());
     }
 
     private String text(String key, String english) {

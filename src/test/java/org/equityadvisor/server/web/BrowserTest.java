@@ -273,7 +273,7 @@ class BrowserTest extends BrowserPages {
     }
 
     @Test
-    void theCoachAndAdminPagesAndTheSignInFormPassAxeInBothLanguages() {
+    void theCoachAdminDistrictPagesAndTheSignInFormPassAxeInBothLanguages() {
         for (String language : List.of("en-US", "es-ES")) {
             String l = language.substring(0, 2);
             try (BrowserContext session = browser.session(language)) {
@@ -290,6 +290,8 @@ class BrowserTest extends BrowserPages {
                 check(page, l + "-demo-advice");
                 page.navigate(url("/districts/9900001/data"));
                 check(page, l + "-demo-data");
+                page.navigate(url("/districts/9900001/profile"));
+                check(page, l + "-demo-district");
                 assertThat(page.locator("html").getAttribute("lang")).isEqualTo(l);
             }
         }

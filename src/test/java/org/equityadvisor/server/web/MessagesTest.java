@@ -85,7 +85,7 @@ class MessagesTest {
         for (int level = 1; level <= 4; level++) {
             wanted.add("level." + level);
         }
-        for (String kind : new String[] {Finding.GAP, Finding.WEAKNESS, Finding.DATA_GAP, Finding.STRENGTH}) {
+        for (String kind : new String[] {Finding.GAP, Finding.WEAKNESS, Finding.DATA_GAP, Finding.STRENGTH, Finding.WARNING, Finding.INFERRED}) {
             wanted.add("finding." + kind);
         }
         for (String s : ActionStep.STATUSES) {

@@ -106,11 +106,33 @@ class PagesTest {
         MockHttpSession otto = signIn("otto");
         assertThat(page(otto, "/")).doesNotContain("Harbor City");
         for (String path : new String[] {"/districts/9900001/assessment", "/districts/9900001/advice", "/districts/9900001/data", "/districts/9900001/plan",
-                "/districts/9900001/assessment.yaml"}) {
+                "/districts/9900001/assessment.yaml", "/districts/9900001/profile"}) {
             assertThat(mvc.perform(get(path).session(otto)).andReturn().getResponse().getStatus()).as(path).isEqualTo(404);
         }
         MvcResult create = submit(otto, "/", post("/districts").param("id", "0612345").param("name", "Not mine"));
         assertThat(create.getFlashMap().get("errors").toString()).contains("is not one of your districts (0699999)");
+    }
+
+    @Test
+    void theLeaderSetsTheDistrictsSizeLocaleAndRunningStepsAndAMistakeIsShownAtItsField() throws Exception {
+        MockHttpSession ada = signIn("ada");
+        submit(ada, "/", post("/districts").param("id", "0600042").param("name", "Profile Unified"));
+        String path = "/districts/0600042/profile";
+        assertThat(page(ada, path)).contains("Students enrolled").contains("Steps the district already runs");
+
+        MvcResult wrong = submit(ada, path, post(path).param("name", "Profile Unified").param("enrollment", "lots").param("schools", "-2"));
+        assertThat(wrong.getResponse().getContentAsString()).contains("expected a number, found &#39;lots&#39;");
+        submit(ada, path, post(path).param("name", "Profile Unified").param("schools", "-2"));
+        MvcResult negative = submit(ada, path, post(path).param("name", "Profile Unified").param("schools", "-2"));
+        assertThat(negative.getResponse().getContentAsString()).contains("id=\"d-schools-error\"").contains("-2 must be above 0");
+
+        submit(ada, path, post(path).param("name", "Profile Unified").param("state", "AZ").param("locale", "rural").param("enrollment", "1,800")
+                .param("lowIncomePct", "51.5").param("studentDevices", "400").param("inPlace", "AS-04").param("inPlace", "AS-09"));
+        String yaml = page(ada, "/districts/0600042/assessment.yaml");
+        assertThat(yaml).contains("locale: rural").contains("enrollment: 1800").contains("lowIncomePct: 51.5").contains("studentDevices: 400")
+                .contains("AS-04").contains("AS-09").contains("id: \"0600042\"");
+        // The advice reads them: one-to-one claimed with 400 devices for 1,800 students is warned about.
+        assertThat(page(ada, "/districts/0600042/advice")).contains("counts 400 student devices for 1,800 students enrolled");
     }
 
     @Test

@@ -100,10 +100,9 @@ class DistrictPage {
                 }
                 switch (f) {
                     case "enrollment", "schools", "studentDevices", "lowIncomePct" -> {
-                        try {
-                            district.put(f, new java.math.BigDecimal(v.replace(",", "")));
-                        } catch (NumberFormatException e) {
-                            errors.put(f, "expected a number, found '" + v + "'");
+                        java.math.BigDecimal number = FormFields.exact(f, v, errors::put);
+                        if (number != null) {
+                            district.put(f, number);
                         }
                     }
                     default -> district.put(f, v);

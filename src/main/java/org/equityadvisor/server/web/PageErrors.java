@@ -3,6 +3,7 @@ package org.equityadvisor.server.web;
 import jakarta.servlet.http.HttpServletResponse;
 import org.equityadvisor.knowledge.RuleSetException;
 import org.equityadvisor.model.InputException;
+import java.util.List;
 import java.util.Locale;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
@@ -33,18 +34,12 @@ class PageErrors {
 
     @ExceptionHandler(InputException.class)
     String input(InputException e, Model model, HttpServletResponse response) {
-        response.setStatus(HttpStatus.BAD_REQUEST.value());
-        model.addAttribute("status", 400);
-        model.addAttribute("problems", e.problems().stream().map(Views.FieldError::of).toList());
-        return "error-page";
+        return page(HttpStatus.BAD_REQUEST.value(), e.problems().stream().map(Views.FieldError::of).toList(), model, response);
     }
 
     @ExceptionHandler(RuleSetException.class)
     String rules(RuleSetException e, Model model, HttpServletResponse response) {
-        response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-        model.addAttribute("status", 422);
-        model.addAttribute("problems", e.problems().stream().map(Views.FieldError::of).toList());
-        return "error-page";
+        return page(HttpStatus.UNPROCESSABLE_ENTITY.value(), e.problems().stream().map(Views.FieldError::of).toList(), model, response);
     }
 
     /**
@@ -54,17 +49,20 @@ class PageErrors {
      */
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     String tooBig(Model model, HttpServletResponse response, Locale locale) {
-        response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
-        model.addAttribute("status", 413);
-        model.addAttribute("problems", java.util.List.of(new Views.FieldError("file", messages.getMessage("upload.tooBig", new Object[] {uploadLimit}, locale))));
-        return "error-page";
+        return page(HttpStatus.PAYLOAD_TOO_LARGE.value(),
+                List.of(new Views.FieldError("file", messages.getMessage("upload.tooBig", new Object[] {uploadLimit}, locale))), model, response);
     }
 
     @ExceptionHandler(ResponseStatusException.class)
     String status(ResponseStatusException e, Model model, HttpServletResponse response) {
-        response.setStatus(e.getStatusCode().value());
-        model.addAttribute("status", e.getStatusCode().value());
-        model.addAttribute("problems", java.util.List.of());
+        return page(e.getStatusCode().value(), List.of(), model, response);
+    }
+
+    /** The error page with its status, on the response and on the page, and the problems listed by field. */
+    private static String page(int status, List<Views.FieldError> problems, Model model, HttpServletResponse response) {
+        response.setStatus(status);
+        model.addAttribute("status", status);
+        model.addAttribute("problems", problems);
         return "error-page";
     }
 }

@@ -2,7 +2,6 @@ package org.equityadvisor.server.web;
 
 import java.security.Principal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -229,32 +228,24 @@ class PlanPage {
         if (!form.containsKey(field)) {
             return was;
         }
-        String text = form.get(field).strip();
-        if (text.isEmpty()) {
+        String text = form.get(field);
+        if (text.isBlank()) {
             return null;
         }
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            errors.put(field, "'" + text + "' is not a date (YYYY-MM-DD)");
-            return was;
-        }
+        LocalDate date = FormFields.date(field, text, errors::put);
+        return date == null ? was : date;
     }
 
     private static Double decimal(Map<String, String> form, String field, Double was, Map<String, String> errors) {
         if (!form.containsKey(field)) {
             return was;
         }
-        String text = form.get(field).strip();
-        if (text.isEmpty()) {
+        String text = form.get(field);
+        if (text.isBlank()) {
             return null;
         }
-        try {
-            return Double.parseDouble(text);
-        } catch (NumberFormatException e) {
-            errors.put(field, "expected a number, found '" + text + "'");
-            return was;
-        }
+        Double number = FormFields.number(field, text, errors::put);
+        return number == null ? was : number;
     }
 
     private static List<String> team(String text) {

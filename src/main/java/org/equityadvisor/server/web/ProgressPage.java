@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -296,12 +295,7 @@ class ProgressPage {
             problems.add(new Problem(field, "is required: the figure, a number in the metric's unit"));
             return null;
         }
-        try {
-            return Double.parseDouble(t);
-        } catch (NumberFormatException e) {
-            problems.add(new Problem(field, "expected a number, found '" + t + "'"));
-            return null;
-        }
+        return FormFields.number(field, t, (f, m) -> problems.add(new Problem(f, m)));
     }
 
     static LocalDate date(String text, List<Problem> problems) {
@@ -310,12 +304,7 @@ class ProgressPage {
             problems.add(new Problem("date", "is required (YYYY-MM-DD)"));
             return null;
         }
-        try {
-            return LocalDate.parse(t);
-        } catch (DateTimeParseException e) {
-            problems.add(new Problem("date", "'" + t + "' is not a date (YYYY-MM-DD)"));
-            return null;
-        }
+        return FormFields.date("date", t, (f, m) -> problems.add(new Problem(f, m)));
     }
 
     private static Integer count(String text, List<Problem> problems) {

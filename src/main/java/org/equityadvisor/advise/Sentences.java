@@ -68,8 +68,13 @@ final class Sentences {
 
     /** The metric's own phrase filled in: "14% of low-income students have no home internet". */
     String phrase(Metric metric, String group, double value) {
+        return phrase(metric, group, figure(metric, value));
+    }
+
+    /** The metric's phrase with its value already written ("at most 50%"). */
+    private String phrase(Metric metric, String group, String value) {
         String who = Measure.ALL.equals(group) && !metric.aboutStudents() ? metric.population() : kb.groupName(group);
-        return metric.text().replace("{value}", figure(metric, value)).replace("{who}", who);
+        return metric.text().replace("{value}", value).replace("{who}", who);
     }
 
     /**
@@ -111,9 +116,8 @@ final class Sentences {
 
     /** A target's phrase with its bound: "at most 50% of ..." where higher is worse, "at least 90% of ..." otherwise. */
     private String bounded(Metric metric, String group, double target) {
-        String who = Measure.ALL.equals(group) && !metric.aboutStudents() ? metric.population() : kb.groupName(group);
-        String bound = frames.get(metric.direction() == Metric.Direction.HIGHER_IS_WORSE ? "outcome.atMost" : "outcome.atLeast", figure(metric, target));
-        return metric.text().replace("{value}", bound).replace("{who}", who);
+        return phrase(metric, group, frames.get(metric.direction() == Metric.Direction.HIGHER_IS_WORSE ? "outcome.atMost" : "outcome.atLeast",
+                figure(metric, target)));
     }
 
     /** The effective metric: the framework's, with the district's own threshold when it set one. */
